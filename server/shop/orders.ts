@@ -1,0 +1,123 @@
+import { ulid } from 'ulid'
+import {
+  contentsDigest,
+  INITIAL_STATUSES,
+  type PlaceOrderRequest,
+  type Processing,
+  type Trading,
+} from '../../shared/protocol/index.js'
+import type { StockLevel } from '../store/records.js'
+import type { ShopStore } from '../store/shop-store.js'
+import { ShopError } from './errors.js'
+
+export interface Placed {
+  trading: Trading
+  processing: Processing
+  feed: { info: number; processing: number }
+  replay: boolean
+}
+
+// Order acceptance: checks the order against the catalog, prices it from
+// the catalog, reserves stock and creates the trading information and the
+// first processing information, all in one record. Idempotent per
+// (buyer, requestId): a repeat answers with the trade already made.
+export async function placeOrder(
+  store: ShopStore,
+  buyerId: string,
+  req: PlaceOrderRequest,
+): Promise<Placed> {
+  const doc = store.state.buyers.get(buyerId)
+  if (doc == null) throw new ShopError('unauthorized', 'unknown buyer')
+  const known = doc.requests[req.requestId]
+  if (known != null) return replayOf(store, known)
+
+  const quantities = sumBySku(req.items)
+  const { items, stock, currency } = priceAndReserve(store, quantities)
+  const now = new Date().toISOString()
+  const trading: Trading = {
+    tradingId: `T-${ulid()}`,
+    buyerId,
+    placedAt: now,
+    items,
+    totalMinor: items.reduce((s, i) => s + i.quantity * i.unitPriceMinor, 0),
+    currency,
+    shipTo: { name: req.shipTo.name, address: req.shipTo.address },
+    payment: { method: req.payment.method },
+  }
+  const processing: Processing = {
+    tradingId: trading.tradingId,
+    order: { status: INITIAL_STATUSES.order },
+    delivery: { status: INITIAL_STATUSES.delivery },
+    payment: { status: INITIAL_STATUSES.payment },
+    updatedAt: now,
+    contentsDigest: contentsDigest(trading),
+  }
+  const seq = doc.feed.length + 1
+  const id = trading.tradingId
+  await store.commit({
+    t: 'trade',
+    requestId: req.requestId,
+    trade: { trading, history: [processing] },
+    stock,
+    feed: [
+      { seq, type: 'trading:info', tradingId: id },
+      { seq: seq + 1, type: 'trading:processing', tradingId: id, index: 0 },
+    ],
+  })
+  return { trading, processing, feed: { info: seq, processing: seq + 1 }, replay: false }
+}
+
+async function replayOf(store: ShopStore, tradingId: string): Promise<Placed> {
+  // The first request may still be on its way to disk.
+  await store.settled()
+  const entry = store.state.trades.get(tradingId)
+  if (entry == null) throw new Error(`[orders] lost trade ${tradingId}`)
+  const processing = entry.trade.history.at(-1)!
+  return {
+    trading: entry.trade.trading,
+    processing,
+    feed: { info: 0, processing: 0 },
+    replay: true,
+  }
+}
+
+function sumBySku(items: PlaceOrderRequest['items']): Map<string, number> {
+  const out = new Map<string, number>()
+  for (const { sku, quantity } of items) {
+    out.set(sku, (out.get(sku) ?? 0) + quantity)
+  }
+  return out
+}
+
+function priceAndReserve(store: ShopStore, quantities: Map<string, number>) {
+  const items: Trading['items'] = []
+  const stock: StockLevel[] = []
+  const currencies = new Set<string>()
+  for (const [sku, quantity] of quantities) {
+    const product = store.state.catalog.get(sku)
+    if (product == null) {
+      throw new ShopError('unknown_product', `no product with SKU ${sku}`)
+    }
+    if (product.stock < quantity) {
+      throw new ShopError(
+        'out_of_stock',
+        `only ${product.stock} of ${product.name} left, ${quantity} asked`,
+      )
+    }
+    currencies.add(product.currency)
+    items.push({
+      sku,
+      name: product.name,
+      quantity,
+      unitPriceMinor: product.priceMinor,
+    })
+    stock.push({ sku, stock: product.stock - quantity })
+  }
+  if (currencies.size !== 1) {
+    throw new ShopError(
+      'invalid_request',
+      'one order is priced in one currency; split it by currency',
+    )
+  }
+  return { items, stock, currency: [...currencies][0]! }
+}

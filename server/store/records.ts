@@ -1,0 +1,115 @@
+import { z } from 'zod'
+import {
+  BuyerId,
+  Processing,
+  Product,
+  Trading,
+} from '../../shared/protocol/index.js'
+
+// What the shop stores, and the records that change it. Every record sets
+// values (a product's stock, a trade, the n-th history entry, the feed
+// event with seq n) rather than adding to them, so replaying a record that
+// a snapshot already holds changes nothing.
+
+export const Account = z.object({
+  buyerId: BuyerId,
+  name: z.string(),
+  passwordHash: z.string(),
+  createdAt: z.string(),
+})
+
+export const TokenRecord = z.object({
+  hash: z.string(),
+  createdAt: z.string(),
+  expiresAt: z.string(),
+})
+
+export const StoredTrade = z.object({
+  trading: Trading,
+  history: z.array(Processing),
+})
+
+// Feed events point into the trade they report on; only a drill's stray
+// update, which belongs to no trade, is kept whole.
+export const StoredFeedEvent = z.union([
+  z.object({
+    seq: z.int(),
+    type: z.literal('trading:info'),
+    tradingId: z.string(),
+  }),
+  z.object({
+    seq: z.int(),
+    type: z.literal('trading:processing'),
+    tradingId: z.string(),
+    index: z.int(),
+  }),
+  z.object({
+    seq: z.int(),
+    type: z.literal('trading:processing'),
+    stray: Processing,
+  }),
+])
+
+export const StockLevel = z.object({ sku: z.string(), stock: z.int() })
+
+export const ShopRecord = z.discriminatedUnion('t', [
+  z.object({ t: z.literal('buyer'), lsn: z.int(), account: Account }),
+  z.object({
+    t: z.literal('token'),
+    lsn: z.int(),
+    buyerId: z.string(),
+    token: TokenRecord,
+  }),
+  z.object({ t: z.literal('product'), lsn: z.int(), product: Product }),
+  z.object({
+    t: z.literal('trade'),
+    lsn: z.int(),
+    requestId: z.string(),
+    trade: StoredTrade,
+    stock: z.array(StockLevel),
+    feed: z.array(StoredFeedEvent),
+  }),
+  z.object({
+    t: z.literal('move'),
+    lsn: z.int(),
+    buyerId: z.string(),
+    tradingId: z.string(),
+    index: z.int(),
+    processing: Processing,
+    stock: z.array(StockLevel),
+    feed: z.array(StoredFeedEvent),
+  }),
+  z.object({
+    t: z.literal('feed'),
+    lsn: z.int(),
+    buyerId: z.string(),
+    feed: z.array(StoredFeedEvent),
+  }),
+])
+
+export const BuyerDoc = z.object({
+  account: Account,
+  tokens: z.array(TokenRecord),
+  trades: z.array(StoredTrade),
+  requests: z.record(z.string(), z.string()),
+  feed: z.array(StoredFeedEvent),
+})
+
+export const CatalogDoc = z.object({ products: z.array(Product) })
+export const CheckpointDoc = z.object({ lsn: z.int().min(0) })
+
+export type Account = z.infer<typeof Account>
+export type TokenRecord = z.infer<typeof TokenRecord>
+export type StoredTrade = z.infer<typeof StoredTrade>
+export type StoredFeedEvent = z.infer<typeof StoredFeedEvent>
+export type StockLevel = z.infer<typeof StockLevel>
+export type ShopRecord = z.infer<typeof ShopRecord>
+export type BuyerDoc = z.infer<typeof BuyerDoc>
+export type CatalogDoc = z.infer<typeof CatalogDoc>
+
+// A record before the store numbers it.
+export type NewRecord = ShopRecord extends infer R
+  ? R extends ShopRecord
+    ? Omit<R, 'lsn'>
+    : never
+  : never

@@ -1,0 +1,5 @@
+export * from './statuses.js'
+export * from './trade-state.js'
+export * from './schemas.js'
+export * from './events.js'
+export * from './digest.js'
