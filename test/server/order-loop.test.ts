@@ -1,0 +1,175 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import { contentsDigest } from '../../shared/protocol/index.js'
+import {
+  buyerSocket,
+  closeAll,
+  collect,
+  merchantSocket,
+  orderPayload,
+  request,
+  startTestShop,
+} from '../support/shop.js'
+import { removeTempDirs } from '../support/temp-dir.js'
+
+afterEach(async () => {
+  await closeAll()
+  await removeTempDirs()
+})
+
+const JOURNEY = [
+  { track: 'order', to: 'in_preparation' },
+  { track: 'payment', to: 'authorized' },
+  { track: 'order', to: 'ready' },
+  { track: 'delivery', to: 'shipped', carrier: 'DHL', trackingNo: 'JD0001' },
+  { track: 'delivery', to: 'in_transit' },
+  { track: 'payment', to: 'captured' },
+  { track: 'delivery', to: 'delivered' },
+  { track: 'order', to: 'completed' },
+] as const
+
+describe('the order loop', () => {
+  it('takes a trade through all three tracks to complete', async () => {
+    const shop = await startTestShop()
+    const buyer = await buyerSocket(shop.url)
+    const merchant = await merchantSocket(shop.url)
+    const infos = collect<any>(buyer.socket, 'trading:info')
+    const updates = collect<any>(buyer.socket, 'trading:processing')
+    const changes = collect<any>(merchant, 'order:changed')
+
+    const placed = await request(
+      buyer.socket,
+      'order:place',
+      orderPayload([{ sku: 'COF-ETH-250', quantity: 2 }]),
+    )
+    expect(placed.ok).toBe(true)
+    const { tradingId } = placed.trading
+    expect(placed.trading).toMatchObject({
+      buyerId: buyer.buyerId,
+      items: [{ sku: 'COF-ETH-250', quantity: 2, unitPriceMinor: 1290 }],
+      totalMinor: 2580,
+      currency: 'EUR',
+    })
+
+    for (const move of JOURNEY) {
+      const res = await request(merchant, 'order:advance', { tradingId, ...move })
+      expect(res, `${move.track} → ${move.to}`).toMatchObject({ ok: true })
+    }
+
+    const pushed = await updates.atLeast(1 + JOURNEY.length)
+    expect((await infos.atLeast(1))[0]).toEqual({ seq: 1, trading: placed.trading })
+    expect(pushed.map((u) => u.seq)).toEqual([2, 3, 4, 5, 6, 7, 8, 9, 10])
+    const last = pushed.at(-1).processing
+    expect(last).toMatchObject({
+      tradingId,
+      order: { status: 'completed' },
+      delivery: { status: 'delivered', carrier: 'DHL', trackingNo: 'JD0001' },
+      payment: { status: 'captured' },
+      contentsDigest: contentsDigest(placed.trading),
+    })
+    await changes.atLeast(1 + JOURNEY.length)
+
+    const complete = await request(merchant, 'orders:list', { state: 'complete' })
+    expect(complete.trades).toHaveLength(1)
+    expect(complete.trades[0].history).toHaveLength(1 + JOURNEY.length)
+    const open = await request(merchant, 'orders:list', { state: 'open' })
+    expect(open.trades).toEqual([])
+  })
+
+  it('prices an order from the catalog and reserves its stock', async () => {
+    const shop = await startTestShop()
+    const buyer = await buyerSocket(shop.url)
+    const merchant = await merchantSocket(shop.url)
+    await request(merchant, 'catalog:upsert', {
+      sku: 'TEST-1', name: 'Test item', priceMinor: 999, currency: 'EUR', stock: 5,
+    })
+
+    const placed = await request(buyer.socket, 'order:place', orderPayload([
+      { sku: 'TEST-1', quantity: 2 },
+      { sku: 'TEST-1', quantity: 1 },
+    ]))
+
+    expect(placed.trading.items).toEqual([
+      { sku: 'TEST-1', name: 'Test item', quantity: 3, unitPriceMinor: 999 },
+    ])
+    expect(placed.trading.totalMinor).toBe(2997)
+    const { products } = await request(buyer.socket, 'catalog:list', {})
+    expect(products.find((p: any) => p.sku === 'TEST-1').stock).toBe(2)
+  })
+
+  it('answers a repeated requestId with the same trade and places nothing new', async () => {
+    const shop = await startTestShop()
+    const buyer = await buyerSocket(shop.url)
+    const merchant = await merchantSocket(shop.url)
+    const payload = orderPayload([{ sku: 'MUG-STONE', quantity: 1 }])
+
+    const [a, b] = await Promise.all([
+      request(buyer.socket, 'order:place', payload),
+      request(buyer.socket, 'order:place', payload),
+    ])
+    const c = await request(buyer.socket, 'order:place', payload)
+
+    expect(a.trading).toEqual(b.trading)
+    expect(c.trading).toEqual(a.trading)
+    expect((await request(merchant, 'orders:list', {})).trades).toHaveLength(1)
+    const { products } = await request(buyer.socket, 'catalog:list', {})
+    expect(products.find((p: any) => p.sku === 'MUG-STONE').stock).toBe(29)
+  })
+
+  it('gives the last unit to exactly one of two racing buyers', async () => {
+    const shop = await startTestShop()
+    const merchant = await merchantSocket(shop.url)
+    await request(merchant, 'catalog:upsert', {
+      sku: 'LAST-ONE', name: 'Last one', priceMinor: 100, currency: 'EUR', stock: 1,
+    })
+    const buyers = await Promise.all([buyerSocket(shop.url), buyerSocket(shop.url)])
+
+    const results = await Promise.all(
+      buyers.map((b) =>
+        request(b.socket, 'order:place', orderPayload([{ sku: 'LAST-ONE', quantity: 1 }])),
+      ),
+    )
+
+    expect(results.filter((r) => r.ok)).toHaveLength(1)
+    expect(results.find((r) => !r.ok).error.code).toBe('out_of_stock')
+  })
+
+  it('refuses unknown products and missing stock without changing anything', async () => {
+    const shop = await startTestShop()
+    const buyer = await buyerSocket(shop.url)
+
+    const unknown = await request(buyer.socket, 'order:place',
+      orderPayload([{ sku: 'MUG-STONE', quantity: 1 }, { sku: 'NOPE', quantity: 1 }]))
+    const tooMany = await request(buyer.socket, 'order:place',
+      orderPayload([{ sku: 'GRD-HAND', quantity: 6 }]))
+
+    expect(unknown.error.code).toBe('unknown_product')
+    expect(tooMany.error.code).toBe('out_of_stock')
+    const { products } = await request(buyer.socket, 'catalog:list', {})
+    expect(products.find((p: any) => p.sku === 'MUG-STONE').stock).toBe(30)
+    const sync = await request(buyer.socket, 'feed:sync', { after: 0 })
+    expect(sync).toEqual({ ok: true, events: [], lastSeq: 0 })
+  })
+
+  it('puts the stock of a cancelled order back', async () => {
+    const shop = await startTestShop()
+    const buyer = await buyerSocket(shop.url)
+    const merchant = await merchantSocket(shop.url)
+    const placed = await request(buyer.socket, 'order:place',
+      orderPayload([{ sku: 'GRD-HAND', quantity: 5 }]))
+    const { tradingId } = placed.trading
+    const before = await request(buyer.socket, 'catalog:list', {})
+    expect(before.products.find((p: any) => p.sku === 'GRD-HAND').stock).toBe(0)
+
+    for (const [track, to] of [
+      ['order', 'cancelled'], ['delivery', 'cancelled'], ['payment', 'failed'],
+    ]) {
+      const res = await request(merchant, 'order:advance', { tradingId, track, to })
+      expect(res.ok, `${track} → ${to}`).toBe(true)
+    }
+
+    const after = await request(buyer.socket, 'catalog:list', {})
+    expect(after.products.find((p: any) => p.sku === 'GRD-HAND').stock).toBe(5)
+    const closed = await request(merchant, 'orders:list', { state: 'closed' })
+    expect(closed.trades.map((t: any) => t.trading.tradingId)).toEqual([tradingId])
+  })
+})
