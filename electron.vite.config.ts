@@ -1,0 +1,35 @@
+import { resolve } from 'node:path'
+import react from '@vitejs/plugin-react'
+import { defineConfig } from 'electron-vite'
+
+const here = (p: string) => resolve(import.meta.dirname, p)
+
+// main, preload and renderer are built from the top-level folders of the
+// same names. The preload runs sandboxed, so it is one CommonJS file with
+// its few imports bundled in.
+export default defineConfig({
+  main: {
+    build: {
+      outDir: 'out/main',
+      rollupOptions: { input: { index: here('main/index.ts') } },
+    },
+  },
+  preload: {
+    build: {
+      outDir: 'out/preload',
+      externalizeDeps: false,
+      rollupOptions: {
+        input: { index: here('preload/index.ts') },
+        output: { format: 'cjs', entryFileNames: '[name].cjs' },
+      },
+    },
+  },
+  renderer: {
+    root: here('renderer'),
+    plugins: [react()],
+    build: {
+      outDir: here('out/renderer'),
+      rollupOptions: { input: { index: here('renderer/index.html') } },
+    },
+  },
+})

@@ -1,0 +1,3 @@
+// The bridge between the renderer and main; it exposes the console
+// contract and nothing else.
+export {}
