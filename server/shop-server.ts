@@ -22,12 +22,21 @@ export interface ShopServerOptions {
   logger?: Logger
 }
 
+export interface ConnectedBuyer {
+  buyerId: string
+  name: string
+  devices: number
+  trades: number
+}
+
 export interface ShopServer {
   url: string
   host: string
   port: number
   merchantKey: string
   shop: Shop
+  // Buyers with at least one open socket, and how many.
+  connectedBuyers(): ConnectedBuyer[]
   close(): Promise<void>
 }
 
@@ -74,7 +83,19 @@ export async function startShopServer(
     await store.close()
     log.info('shop stopped; every acknowledged change is on disk')
   })
-  return { url, host, port, merchantKey: key, shop, close }
+  const connectedBuyers = () => {
+    const devices = new Map<string, number>()
+    for (const socket of io.of(NAMESPACES.buyer).sockets.values()) {
+      const id = socket.data.buyerId as string
+      devices.set(id, (devices.get(id) ?? 0) + 1)
+    }
+    return [...devices].map(([buyerId, n]) => {
+      const doc = store.state.buyers.get(buyerId)
+      const name = doc?.account.name ?? buyerId
+      return { buyerId, name, devices: n, trades: doc?.trades.length ?? 0 }
+    })
+  }
+  return { url, host, port, merchantKey: key, shop, connectedBuyers, close }
 }
 
 function listen(

@@ -22,6 +22,15 @@ export function bindRequests<Q extends Record<string, z.ZodType>>(
   handlers: HandlerMap<Q>,
   log: Logger,
 ): void {
+  socket.onAny((event: string, ...args: unknown[]) => {
+    const ack = args.at(-1)
+    if (Object.hasOwn(schemas, event) || typeof ack !== 'function') return
+    log.info({ event: event.slice(0, 60), code: 'invalid_request' }, 'request refused')
+    ;(ack as (r: object) => void)({
+      ok: false,
+      error: { code: 'invalid_request', message: 'there is no such request here' },
+    })
+  })
   for (const event of Object.keys(schemas) as Array<keyof Q & string>) {
     socket.on(event as string, async (...args: unknown[]) => {
       const ack = args.at(-1)

@@ -28,10 +28,10 @@ export async function placeOrder(
 ): Promise<Placed> {
   const doc = store.state.buyers.get(buyerId)
   if (doc == null) throw new ShopError('unauthorized', 'unknown buyer')
-  const known = doc.requests[req.requestId]
-  if (known != null) return replayOf(store, known)
-
   const quantities = sumBySku(req.items)
+  const known = doc.requests[req.requestId]
+  if (known != null) return replayOf(store, known, quantities, req)
+
   const { items, stock, currency } = priceAndReserve(store, quantities)
   const now = new Date().toISOString()
   const trading: Trading = {
@@ -67,11 +67,22 @@ export async function placeOrder(
   return { trading, processing, feed: { info: seq, processing: seq + 1 }, replay: false }
 }
 
-async function replayOf(store: ShopStore, tradingId: string): Promise<Placed> {
-  // The first request may still be on its way to disk.
-  await store.settled()
+async function replayOf(
+  store: ShopStore,
+  tradingId: string,
+  quantities: Map<string, number>,
+  req: PlaceOrderRequest,
+): Promise<Placed> {
   const entry = store.state.trades.get(tradingId)
   if (entry == null) throw new Error(`[orders] lost trade ${tradingId}`)
+  if (!sameOrder(entry.trade.trading, quantities, req)) {
+    throw new ShopError(
+      'conflict',
+      `requestId ${req.requestId} was already used for a different order`,
+    )
+  }
+  // The first request may still be on its way to disk.
+  await store.settled()
   const processing = entry.trade.history.at(-1)!
   return {
     trading: entry.trade.trading,
@@ -79,6 +90,20 @@ async function replayOf(store: ShopStore, tradingId: string): Promise<Placed> {
     feed: { info: 0, processing: 0 },
     replay: true,
   }
+}
+
+function sameOrder(
+  t: Trading,
+  quantities: Map<string, number>,
+  req: PlaceOrderRequest,
+): boolean {
+  return (
+    t.items.length === quantities.size &&
+    t.items.every((i) => quantities.get(i.sku) === i.quantity) &&
+    t.shipTo.name === req.shipTo.name &&
+    t.shipTo.address === req.shipTo.address &&
+    t.payment.method === req.payment.method
+  )
 }
 
 function sumBySku(items: PlaceOrderRequest['items']): Map<string, number> {

@@ -75,7 +75,7 @@ export class Shop {
       seq: placed.feed.processing,
       processing,
     })
-    this.events.emit('changed', { trading, processing })
+    this.#changed(trading, processing)
     for (const item of trading.items) this.#productChanged(item.sku)
     return trading
   }
@@ -85,7 +85,7 @@ export class Shop {
     const { tradingId, track, to } = req
     this.log.info({ tradingId, track, to }, 'status changed')
     this.#announce(entry.buyerId, { type: 'trading:processing', seq, processing })
-    this.events.emit('changed', { trading: entry.trade.trading, processing })
+    this.#changed(entry.trade.trading, processing)
     if (track === 'order' && to === 'cancelled') {
       for (const item of entry.trade.trading.items) this.#productChanged(item.sku)
     }
@@ -95,7 +95,7 @@ export class Shop {
   async upsertProduct(req: CatalogUpsertRequest): Promise<Product> {
     const product = await upsertProduct(this.store, req)
     this.log.info({ sku: product.sku, stock: product.stock }, 'product saved')
-    this.events.emit('product', product)
+    this.#later(() => this.events.emit('product', product))
     return product
   }
 
@@ -125,12 +125,24 @@ export class Shop {
     return out.sort((a, b) => (a.trading.tradingId < b.trading.tradingId ? 1 : -1))
   }
 
+  // Persisted, then acknowledged, then pushed: the caller's answer is
+  // sent as soon as the operation's promise settles, and pushes follow in
+  // a later turn of the event loop, so on one socket the answer always
+  // comes first.
+  #later(fn: () => void): void {
+    setImmediate(fn)
+  }
+
   #announce(buyerId: string, event: FeedEvent): void {
-    this.events.emit('feed', buyerId, event)
+    this.#later(() => this.events.emit('feed', buyerId, event))
+  }
+
+  #changed(trading: Trading, processing: Processing): void {
+    this.#later(() => this.events.emit('changed', { trading, processing }))
   }
 
   #productChanged(sku: string): void {
     const product = this.store.state.catalog.get(sku)
-    if (product != null) this.events.emit('product', product)
+    if (product != null) this.#later(() => this.events.emit('product', product))
   }
 }

@@ -115,6 +115,47 @@ describe('the order loop', () => {
     expect(products.find((p: any) => p.sku === 'MUG-STONE').stock).toBe(29)
   })
 
+  it('refuses a used requestId for a different order', async () => {
+    const shop = await startTestShop()
+    const buyer = await buyerSocket(shop.url)
+    const payload = orderPayload([{ sku: 'MUG-STONE', quantity: 1 }])
+    await request(buyer.socket, 'order:place', payload)
+
+    const other = await request(buyer.socket, 'order:place', {
+      ...payload, items: [{ sku: 'MUG-STONE', quantity: 2 }],
+    })
+
+    expect(other.error.code).toBe('conflict')
+  })
+
+  it('acknowledges before it pushes', async () => {
+    const shop = await startTestShop()
+    const buyer = await buyerSocket(shop.url)
+    const merchant = await merchantSocket(shop.url)
+    const seen: string[] = []
+    buyer.socket.on('trading:info', () => seen.push('push'))
+    merchant.on('order:changed', () => seen.push('merchant push'))
+    const pushed = collect<any>(buyer.socket, 'trading:processing')
+    // Callbacks, not promises: they run the moment the answer arrives.
+    const emit = (socket: any, event: string, payload: unknown, label: string) =>
+      new Promise<any>((resolve) =>
+        socket.emit(event, payload, (res: any) => {
+          seen.push(label)
+          resolve(res)
+        }),
+      )
+
+    const placed = await emit(buyer.socket, 'order:place',
+      orderPayload([{ sku: 'MUG-STONE', quantity: 1 }]), 'ack')
+    await emit(merchant, 'order:advance', {
+      tradingId: placed.trading.tradingId, track: 'order', to: 'in_preparation',
+    }, 'merchant ack')
+    await pushed.atLeast(2)
+
+    expect(seen.indexOf('ack')).toBeLessThan(seen.indexOf('push'))
+    expect(seen.lastIndexOf('merchant ack')).toBeLessThan(seen.lastIndexOf('merchant push'))
+  })
+
   it('gives the last unit to exactly one of two racing buyers', async () => {
     const shop = await startTestShop()
     const merchant = await merchantSocket(shop.url)
