@@ -1,0 +1,182 @@
+import { EventEmitter } from 'node:events'
+import type {
+  ConsoleState,
+  EventName,
+  Events,
+  Replies,
+  RequestName,
+  Requests,
+} from '../../shared/contract/index.js'
+import type { z } from 'zod'
+import { createLogger, type Logger } from '../../server/logger.js'
+import type { TradeRecord } from '../core/index.js'
+import { BuyerSessions } from './buyer-sessions.js'
+import { ConsoleFailure } from './console-error.js'
+import { EmbeddedShop } from './embedded-shop.js'
+import { describeChange, mismatchDialog, NoteBatcher } from './notices.js'
+import type { ConsolePlatform } from './platform.js'
+import { SettingsFile } from './settings.js'
+
+export interface RequestContext {
+  windowId: number | null
+}
+
+export type Handlers = {
+  [N in RequestName]: (
+    payload: z.output<(typeof Requests)[N]>,
+    ctx: RequestContext,
+  ) => Promise<Replies[N]> | Replies[N]
+}
+
+type Outgoing = [event: EventName, payload: unknown, windowId: number | null]
+
+// The console's main-process core: the embedded shop, the buyer's saved
+// shops and the answers to every request of the console contract. Plain
+// Node: the Electron app and the browser host both run exactly this.
+export class ConsoleCore {
+  readonly events = new EventEmitter<{ out: Outgoing }>()
+  readonly shop: EmbeddedShop
+  readonly buyers: BuyerSessions
+  readonly handlers: Handlers
+  #notes: NoteBatcher
+  // Which side each window shows; a buyer's warning goes to a buyer window.
+  readonly roles = new Map<number | null, 'welcome' | 'merchant' | 'buyer'>()
+
+  private constructor(
+    readonly settings: SettingsFile,
+    readonly userData: string,
+    private readonly platform: ConsolePlatform,
+    readonly log: Logger,
+  ) {
+    this.shop = new EmbeddedShop(userData, settings, log, (status) =>
+      this.emit('shop:status', status),
+    )
+    this.buyers = new BuyerSessions(userData, settings, this.#buyerHooks())
+    this.#notes = new NoteBatcher((note) => platform.notify(note))
+    this.handlers = this.#handlers()
+  }
+
+  static async open(opts: {
+    userData: string
+    platform: ConsolePlatform
+    logger?: Logger
+  }): Promise<ConsoleCore> {
+    const settings = await SettingsFile.open(opts.userData)
+    const log = opts.logger ?? createLogger('info')
+    const core = new ConsoleCore(settings, opts.userData, opts.platform, log)
+    if (settings.data.shop.autostart) await core.shop.start()
+    await core.buyers.startAll()
+    return core
+  }
+
+  emit<E extends EventName>(event: E, payload: Events[E], windowId: number | null = null): void {
+    this.events.emit('out', event, payload, windowId)
+  }
+
+  state(): ConsoleState {
+    return {
+      shop: this.shop.status(),
+      shops: this.buyers.shops(),
+      activeShopId: this.buyers.activeShopId,
+    }
+  }
+
+  async close(): Promise<void> {
+    this.#notes.flush()
+    await this.buyers.close()
+    await this.shop.close()
+  }
+
+  #running() {
+    const server = this.shop.server
+    if (server == null) {
+      throw new ConsoleFailure('not_running', 'the shop is not running; start it first')
+    }
+    return server
+  }
+
+  #handlers(): Handlers {
+    const shop = () => this.#running().shop
+    return {
+      'console:state': () => this.state(),
+      'shop:start': () => this.shop.start(),
+      'shop:stop': () => this.shop.stop(),
+      'shop:configure': (req) => this.shop.configure(req.port),
+      'merchant:trades': () => shop().trades(),
+      'merchant:advance': (req) => shop().advance(req),
+      'merchant:catalog': () => shop().products(),
+      'merchant:upsert': (req) => shop().upsertProduct(req),
+      'merchant:buyers': () => this.#running().connectedBuyers(),
+      'merchant:drill': async (req) => ({
+        tradingId: await shop().drillMismatch(req.buyerId),
+      }),
+      'buyer:connect': (req) => this.buyers.connect(req),
+      'buyer:switch': (req) => this.buyers.switchTo(req.shopId),
+      'buyer:signOut': async (req) => {
+        await this.buyers.signOut(req.shopId)
+        return this.state()
+      },
+      'buyer:state': () => this.buyers.state(),
+      'buyer:catalog': () => this.buyers.catalog(),
+      'buyer:placeOrder': (req) => this.buyers.placeOrder(req),
+      'window:openBuyer': async () => ({
+        opened: await this.platform.openBuyerWindow(),
+      }),
+      // Answered by the browser host's dialog sink before it gets here.
+      'dialog:answer': () => ({ ok: true }),
+      'window:hello': (req, ctx) => {
+        this.roles.set(ctx.windowId, req.role)
+        return { windowId: ctx.windowId }
+      },
+    }
+  }
+
+  #buyerHooks() {
+    return {
+      shopsChanged: (shops: ConsoleState['shops'], activeShopId: string | null) =>
+        this.emit('buyer:shops', { shops, activeShopId }),
+      trade: (shopId: string, trade: TradeRecord, before?: TradeRecord) => {
+        this.emit('buyer:trade', { shopId, trade })
+        const change = describeChange(before, trade)
+        if (change != null) {
+          this.#notes.add({ title: `Trade ${shortId(trade.trading.tradingId)}`, body: change })
+        }
+      },
+      order: (shopId: string, order: Events['buyer:order']['order']) =>
+        this.emit('buyer:order', { shopId, order }),
+      warning: (shopId: string, warning: Events['buyer:warning']['warning']) => {
+        this.emit('buyer:warning', { shopId, warning })
+        void this.#warn(warning)
+      },
+      problem: (message: string) => {
+        void this.platform.showDialog(null, {
+          kind: 'warning',
+          title: 'A trading file was damaged',
+          message,
+          detail: 'Your trades are being fetched again from the shop.',
+          buttons: ['OK'],
+        })
+      },
+    }
+  }
+
+  async #warn(warning: Events['buyer:warning']['warning']): Promise<void> {
+    const target = this.#buyerWindow()
+    const button = await this.platform.showDialog(target, mismatchDialog(warning))
+    if (button === 0) this.emit('ui:navigate', { view: 'buyer/warnings' }, target)
+  }
+
+  #buyerWindow(): number | null {
+    let found: number | null = null
+    for (const [id, role] of this.roles) if (role === 'buyer') found = id
+    return found
+  }
+
+  forgetWindow(windowId: number): void {
+    this.roles.delete(windowId)
+  }
+}
+
+export function shortId(tradingId: string): string {
+  return `${tradingId.slice(0, 6)}…${tradingId.slice(-4)}`
+}

@@ -1,0 +1,13 @@
+import type { DialogRequest } from '../../shared/contract/index.js'
+
+export type DialogSpec = Omit<DialogRequest, 'dialogId'>
+
+// What differs between the Electron app and the browser host: how a
+// dialog is shown, how the desktop is notified and how a window opens.
+// Everything else in the console's core is the same in both.
+export interface ConsolePlatform {
+  // Resolves with the index of the button the user chose.
+  showDialog(windowId: number | null, dialog: DialogSpec): Promise<number>
+  notify(note: { title: string; body: string }): void
+  openBuyerWindow(): Promise<boolean>
+}
