@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import type { RequestName } from './names.js'
 import {
   AdvanceRequest,
   BuyerId,
@@ -6,6 +7,8 @@ import {
   Payment,
   ShipTo,
 } from '../protocol/schemas.js'
+
+export { REQUEST_NAMES, type RequestName } from './names.js'
 
 // Payload schemas of the console contract (renderer → main). main checks
 // every request against these before it acts; this file imports nothing
@@ -82,7 +85,8 @@ export const Requests = {
   'window:openBuyer': NoPayload,
   'dialog:answer': DialogAnswer,
   'window:hello': WindowHello,
-} as const
+} as const satisfies Record<RequestName, z.ZodType>
 
-export type RequestName = keyof typeof Requests
-export const REQUEST_NAMES = Object.keys(Requests) as RequestName[]
+// Every name has a schema and every schema a name.
+type Exact<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never
+export const NAMES_MATCH: Exact<keyof typeof Requests, RequestName> = true

@@ -1,0 +1,32 @@
+// The names of the console contract, with no dependencies, so the
+// sandboxed preload can carry them without bundling the schemas.
+
+export const REQUEST_NAMES = [
+  'console:state',
+  'shop:start',
+  'shop:stop',
+  'shop:configure',
+  'merchant:trades',
+  'merchant:advance',
+  'merchant:catalog',
+  'merchant:upsert',
+  'merchant:buyers',
+  'merchant:drill',
+  'buyer:connect',
+  'buyer:switch',
+  'buyer:signOut',
+  'buyer:state',
+  'buyer:catalog',
+  'buyer:placeOrder',
+  'window:openBuyer',
+  'dialog:answer',
+  'window:hello',
+] as const
+
+export type RequestName = (typeof REQUEST_NAMES)[number]
+
+// IPC channels in the Electron app: one for requests, one for events.
+export const CHANNELS = {
+  request: 'tradepost:request',
+  event: 'tradepost:event',
+} as const
