@@ -1,0 +1,105 @@
+// A stand-in for the `electron` module, for unit tests of the thin
+// Electron glue only. It records what the glue asks of Electron.
+import { EventEmitter } from 'node:events'
+
+type Handler = (...args: any[]) => unknown
+
+export class FakeWebContents extends EventEmitter {
+  readonly sent: unknown[][] = []
+  openHandler: ((d: { url: string }) => { action: string }) | null = null
+  readonly mainFrame: { url: string }
+
+  constructor(url: string) {
+    super()
+    this.mainFrame = { url }
+  }
+
+  setWindowOpenHandler(h: (d: { url: string }) => { action: string }) {
+    this.openHandler = h
+  }
+
+  send(...args: unknown[]) {
+    this.sent.push(args)
+  }
+}
+
+let ids = 0
+export class BrowserWindow extends EventEmitter {
+  static all: BrowserWindow[] = []
+  readonly id = ++ids
+  readonly webContents = new FakeWebContents('')
+  loaded: string | null = null
+
+  constructor(readonly options: Record<string, any>) {
+    super()
+    BrowserWindow.all.push(this)
+  }
+
+  static fromWebContents(contents: unknown): BrowserWindow | null {
+    return BrowserWindow.all.find((w) => w.webContents === contents) ?? null
+  }
+
+  static getFocusedWindow() {
+    return null
+  }
+
+  async loadURL(url: string) {
+    this.loaded = url
+    this.webContents.mainFrame.url = url
+  }
+
+  isDestroyed() {
+    return false
+  }
+
+  show() {}
+  focus() {}
+}
+
+export const ipcMain = {
+  handlers: new Map<string, Handler>(),
+  handle(channel: string, h: Handler) {
+    this.handlers.set(channel, h)
+  },
+  removeHandler(channel: string) {
+    this.handlers.delete(channel)
+  },
+}
+
+export const dialog = {
+  calls: [] as unknown[][],
+  response: 0,
+  async showMessageBox(...args: unknown[]) {
+    this.calls.push(args)
+    return { response: this.response, checkboxChecked: false }
+  },
+}
+
+export class Notification {
+  static supported = true
+  static shown: Array<{ title: string; body: string }> = []
+
+  constructor(private readonly o: { title: string; body: string }) {}
+
+  static isSupported() {
+    return Notification.supported
+  }
+
+  show() {
+    Notification.shown.push(this.o)
+  }
+}
+
+export const shell = {
+  opened: [] as string[],
+  async openExternal(url: string) {
+    this.opened.push(url)
+  },
+}
+
+export const Menu = {
+  buildFromTemplate: (t: unknown) => ({ template: t }),
+  setApplicationMenu: () => undefined,
+}
+
+export const app = {}
