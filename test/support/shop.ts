@@ -80,9 +80,15 @@ export function merchantSocket(url: string, key = MERCHANT_KEY) {
 
 // Sends a request and returns its acknowledgement, untyped, so tests can
 // also send payloads the protocol forbids.
-export function request(socket: Socket, event: string, payload?: unknown) {
+export function request(
+  socket: Socket,
+  event: string,
+  payload?: unknown,
+  timeoutMs = 5000,
+) {
   const args = payload === undefined ? [] : [payload]
-  return socket.timeout(5000).emitWithAck(event, ...args) as Promise<any>
+  const untyped = socket as Socket<any, any>
+  return untyped.timeout(timeoutMs).emitWithAck(event, ...args) as Promise<any>
 }
 
 let requests = 0
