@@ -9,6 +9,7 @@ import type {
 } from '../../shared/contract/index.js'
 import type { z } from 'zod'
 import { createLogger, type Logger } from '../../server/logger.js'
+import type { Shop } from '../../server/shop/shop.js'
 import type { TradeRecord } from '../core/index.js'
 import { BuyerSessions } from './buyer-sessions.js'
 import { ConsoleFailure } from './console-error.js'
@@ -39,6 +40,7 @@ export class ConsoleCore {
   readonly buyers: BuyerSessions
   readonly handlers: Handlers
   #notes: NoteBatcher
+  #followed: Shop | null = null
   // Which side each window shows; a buyer's warning goes to a buyer window.
   readonly roles = new Map<number | null, 'welcome' | 'merchant' | 'buyer'>()
 
@@ -48,9 +50,10 @@ export class ConsoleCore {
     private readonly platform: ConsolePlatform,
     readonly log: Logger,
   ) {
-    this.shop = new EmbeddedShop(userData, settings, log, (status) =>
-      this.emit('shop:status', status),
-    )
+    this.shop = new EmbeddedShop(userData, settings, log, (status) => {
+      this.#follow(this.shop.server?.shop ?? null)
+      this.emit('shop:status', status)
+    })
     this.buyers = new BuyerSessions(userData, settings, this.#buyerHooks())
     this.#notes = new NoteBatcher((note) => platform.notify(note))
     this.handlers = this.#handlers()
@@ -85,6 +88,18 @@ export class ConsoleCore {
     this.#notes.flush()
     await this.buyers.close()
     await this.shop.close()
+  }
+
+  // Every change in the embedded shop reaches the merchant windows live.
+  #follow(shop: Shop | null): void {
+    if (shop === this.#followed) return
+    this.#followed = shop
+    shop?.events.on('changed', (change) => {
+      if (this.#followed === shop) this.emit('merchant:changed', change)
+    })
+    shop?.events.on('product', (product) => {
+      if (this.#followed === shop) this.emit('merchant:product', product)
+    })
   }
 
   #running() {

@@ -1,3 +1,13 @@
+import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
+import { Boot } from './app/Boot.js'
+import './styles/index.css'
 
-createRoot(document.getElementById('root')!).render(<p>Tradepost</p>)
+const root = document.getElementById('root')
+if (root == null) throw new Error('[tradepost] #root is missing from index.html')
+
+createRoot(root).render(
+  <StrictMode>
+    <Boot />
+  </StrictMode>,
+)

@@ -1,0 +1,56 @@
+import { useRef } from 'react'
+import { useVirtualizer } from '@tanstack/react-virtual'
+import type { MerchantTrade } from '../../../../shared/protocol/events.js'
+import { useCssProps } from '../../ui/useCssom.js'
+import { BoardRow } from './BoardRow.js'
+
+const ROW_HEIGHT = 56
+const HEAD_HEIGHT = 40
+// Rows are keyed by slot, not by trade, so scrolling reuses their DOM
+// nodes; far more slots than rows fit on any screen keeps keys unique.
+const SLOTS = 256
+
+// A virtualised table: only the rows in view exist in the page, so ten
+// thousand trades scroll smoothly. Rows are placed through the CSSOM.
+export function BoardTable({ trades, selectedId }: { trades: MerchantTrade[]; selectedId: string | null }) {
+  const scrollRef = useRef<HTMLDivElement>(null)
+  const virtualizer = useVirtualizer({
+    count: trades.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 12,
+    scrollMargin: HEAD_HEIGHT,
+  })
+  const bodyRef = useCssProps<HTMLDivElement>({ height: `${virtualizer.getTotalSize()}px` })
+
+  return (
+    <div className="vtable" ref={scrollRef} role="table" aria-label="Trades" aria-rowcount={trades.length + 1}>
+      <div role="rowgroup" className="vtable__head">
+        <div role="row" aria-rowindex={1} className="vtable__row vtable__row--head">
+          <span role="columnheader">Trading ID</span>
+          <span role="columnheader">Placed</span>
+          <span role="columnheader">Buyer</span>
+          <span role="columnheader" className="num">Total</span>
+          <span role="columnheader">Order</span>
+          <span role="columnheader">Delivery</span>
+          <span role="columnheader">Payment</span>
+        </div>
+      </div>
+      <div role="rowgroup" className="vtable__body" ref={bodyRef}>
+        {virtualizer.getVirtualItems().map((item) => {
+          const trade = trades[item.index]
+          if (trade == null) return null
+          return (
+            <BoardRow
+              key={item.index % SLOTS}
+              trade={trade}
+              index={item.index}
+              offset={item.start - HEAD_HEIGHT}
+              selected={trade.trading.tradingId === selectedId}
+            />
+          )
+        })}
+      </div>
+    </div>
+  )
+}

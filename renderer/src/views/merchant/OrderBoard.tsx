@@ -1,0 +1,43 @@
+import { useEffect, useMemo } from 'react'
+import { filterTrades, isFiltered } from '../../lib/boardFilter.js'
+import { plural } from '../../lib/format.js'
+import { useBoardStore } from '../../stores/useBoardStore.js'
+import { Button } from '../../ui/Button.js'
+import { PageHeader } from '../../ui/Shell.js'
+import { BoardFilters } from './BoardFilters.js'
+import { BoardBody } from './BoardBody.js'
+import { TradePanel } from './TradePanel.js'
+
+// All the shop's trades, newest first, filtered and searchable; the
+// selected trade opens in a side panel.
+export function OrderBoard({ tradingId }: { tradingId: string | null }) {
+  const trades = useBoardStore((s) => s.trades)
+  const filters = useBoardStore((s) => s.filters)
+  const load = useBoardStore((s) => s.load)
+  const fetch = useBoardStore((s) => s.fetch)
+
+  useEffect(() => {
+    const state = useBoardStore.getState()
+    void state.fetch(state.load === 'ready')
+  }, [fetch])
+
+  const visible = useMemo(() => filterTrades(trades, filters), [trades, filters])
+  const summary = isFiltered(filters)
+    ? `${visible.length.toLocaleString()} of ${plural(trades.length, 'trade')} shown`
+    : `${plural(trades.length, 'trade')}, newest first`
+
+  return (
+    <div className={tradingId != null ? 'board board--with-panel' : 'board'}>
+      <div className="board__main">
+        <PageHeader
+          title="Orders"
+          description={load === 'ready' ? summary : 'Every trade of your shop'}
+          actions={<Button busy={load === 'loading'} onClick={() => void fetch()}>Refresh</Button>}
+        />
+        <BoardFilters trades={trades} />
+        <BoardBody visible={visible} selectedId={tradingId} />
+      </div>
+      {tradingId != null && <TradePanel tradingId={tradingId} />}
+    </div>
+  )
+}
