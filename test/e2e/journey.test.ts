@@ -138,7 +138,7 @@ describe('the console journey', () => {
     const dialog = buyer.getByRole('alertdialog')
     await dialog.waitFor()
     await expect.poll(() => dialog.textContent()).toMatch(/trading ID T-/)
-    await dialog.evaluate((el) => Promise.all(el.getAnimations({ subtree: true }).map((a) => a.finished)))
+    await dialog.evaluate((el) => Promise.all(el.getAnimations({ subtree: true }).map((a: { finished: Promise<unknown> }) => a.finished)))
     await shot(buyer, '14-buyer-mismatch-dialog')
     await dialog.getByRole('button', { name: 'Show warnings' }).click()
 

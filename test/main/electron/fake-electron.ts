@@ -103,3 +103,18 @@ export const Menu = {
 }
 
 export const app = {}
+
+export const contextBridge = {
+  exposed: new Map<string, unknown>(),
+  exposeInMainWorld(key: string, api: unknown) {
+    this.exposed.set(key, api)
+  },
+}
+
+export const ipcRenderer = Object.assign(new EventEmitter(), {
+  invoked: [] as unknown[][],
+  async invoke(...args: unknown[]) {
+    this.invoked.push(args)
+    return { ok: true, value: null }
+  },
+})
