@@ -17,6 +17,11 @@ const origin: AppOrigin = {
 }
 const preload = join(import.meta.dirname, '../preload/index.cjs')
 
+// A separate profile (for tests, demos and training rooms) when asked.
+if (process.env.TRADEPOST_USER_DATA != null) {
+  app.setPath('userData', process.env.TRADEPOST_USER_DATA)
+}
+
 async function main(): Promise<void> {
   if (!app.requestSingleInstanceLock()) return app.quit()
   await app.whenReady()
