@@ -2,11 +2,14 @@ import { homedir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import type { LogLevel } from './logger.js'
+import { DEFAULT_ORDER_RATE } from './net/buyer-namespace.js'
+import type { Rate } from './shop/throttle.js'
 import { DEFAULT_HOST, DEFAULT_PORT, startShopServer } from './shop-server.js'
 
 const HELP = `Tradepost shop server
 
   npm run server -- [--port N] [--data DIR] [--host ADDR] [--log LEVEL]
+                    [--allow-origin URL]... [--order-rate N]
 
   --port   port to listen on (default ${DEFAULT_PORT}; 0 picks a free one)
   --data   data folder (default ~/.tradepost/shop)
@@ -15,8 +18,21 @@ const HELP = `Tradepost shop server
            anyone who can reach this port can register and order, and
            anyone with the merchant key can manage the shop.
   --log    log level: fatal, error, warn, info, debug, silent (default info)
+  --allow-origin
+           a web origin (http://host:port) whose pages may use the shop,
+           besides the shop's own; repeat for more. Native clients send no
+           origin and are always let in.
+  --order-rate
+           orders a second one connection may place once its first 50 are
+           spent (default 20); 0 turns the limit off, for benchmarks only.
 
-  TRADEPOST_MERCHANT_KEY, when set, is the merchant key.`
+  TRADEPOST_MERCHANT_KEY, when set, is the merchant key (and it cannot be
+  rotated from a merchant console).`
+
+// TEST CONTROL for the fault harness (test/faults), never for a real
+// shop: acknowledge changes before they are written, so the harness can
+// show that its checker notices the losses this causes.
+const UNSAFE_ACK = 'TRADEPOST_UNSAFE_ACK_BEFORE_WRITE'
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -25,6 +41,8 @@ async function main(): Promise<void> {
       data: { type: 'string' },
       host: { type: 'string' },
       log: { type: 'string' },
+      'allow-origin': { type: 'string', multiple: true },
+      'order-rate': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   })
@@ -43,6 +61,9 @@ async function main(): Promise<void> {
     host: values.host ?? DEFAULT_HOST,
     merchantKey: process.env.TRADEPOST_MERCHANT_KEY,
     logLevel: (values.log ?? 'info') as LogLevel,
+    allowedOrigins: values['allow-origin'] ?? [],
+    limits: { orders: orderRate(values['order-rate']) },
+    unsafeAckBeforeWrite: process.env[UNSAFE_ACK] === '1',
   })
   console.error(
     `\n  Tradepost shop at ${server.url}\n  data: ${dataDir}\n` +
@@ -55,6 +76,16 @@ async function main(): Promise<void> {
   }
   process.once('SIGINT', () => void stop('SIGINT'))
   process.once('SIGTERM', () => void stop('SIGTERM'))
+}
+
+function orderRate(text: string | undefined): Rate | undefined {
+  if (text == null) return undefined
+  const n = Number(text)
+  if (!Number.isFinite(n) || n < 0) {
+    throw new Error(`--order-rate must be a number of orders a second, not ${text}`)
+  }
+  if (n === 0) return { burst: Infinity, perSecond: Infinity }
+  return { burst: Math.max(DEFAULT_ORDER_RATE.burst, n * 2.5), perSecond: n }
 }
 
 main().catch((err: unknown) => {

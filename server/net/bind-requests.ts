@@ -16,15 +16,29 @@ export type HandlerMap<Q extends Record<string, z.ZodType>> = {
 // checked against the event's schema, the handler's result is the ack
 // `{ok:true, ...result}`, and any refusal is the ack `{ok:false, error}`.
 // A failure is always answered, never thrown across the socket.
+// `stillAllowed` is asked before every request: when the credentials the
+// socket came in with no longer work, the request is answered
+// `unauthorized` and the socket closed.
 export function bindRequests<Q extends Record<string, z.ZodType>>(
   socket: Socket,
   schemas: Q,
   handlers: HandlerMap<Q>,
   log: Logger,
+  stillAllowed: () => boolean = () => true,
 ): void {
+  const admitted = (reply: (r: object) => void): boolean => {
+    if (stillAllowed()) return true
+    reply({
+      ok: false,
+      error: { code: 'unauthorized', message: 'these credentials no longer work' },
+    })
+    setImmediate(() => socket.disconnect(true))
+    return false
+  }
   socket.onAny((event: string, ...args: unknown[]) => {
     const ack = args.at(-1)
     if (Object.hasOwn(schemas, event) || typeof ack !== 'function') return
+    if (!admitted(ack as (r: object) => void)) return
     log.info({ event: event.slice(0, 60), code: 'invalid_request' }, 'request refused')
     ;(ack as (r: object) => void)({
       ok: false,
@@ -39,6 +53,7 @@ export function bindRequests<Q extends Record<string, z.ZodType>>(
         return
       }
       const reply = ack as (r: object) => void
+      if (!admitted(reply)) return
       try {
         const payload = parsePayload(schemas[event]!, args.slice(0, -1))
         const result = await handlers[event](payload)

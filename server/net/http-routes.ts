@@ -4,6 +4,8 @@ import type { Logger } from '../logger.js'
 import { ShopError, toWireError } from '../shop/errors.js'
 import type { Shop } from '../shop/shop.js'
 import { describeIssues } from './bind-requests.js'
+import type { OriginPolicy } from './origins.js'
+import { Throttled, type SignInGuard } from './sign-in-guard.js'
 
 const BODY_LIMIT = 16 * 1024
 
@@ -20,30 +22,69 @@ const STATUS: Record<WireError['code'], number> = {
   internal: 500,
 }
 
-// The few HTTP routes beside the sockets: health, sign-up and sign-in.
-// Anything under /socket.io/ is left to Socket.IO.
-export function httpRoutes(shop: Shop, log: Logger) {
+// A request from a web page of another origin: refused before anything
+// is read.
+class ForeignOrigin extends ShopError {
+  constructor() {
+    super('unauthorized', 'requests from web pages of other sites are refused')
+  }
+}
+
+export interface RouteGuards {
+  origins: OriginPolicy
+  signIn: SignInGuard
+}
+
+// The few HTTP routes beside the sockets: health, sign-up, sign-in and
+// sign-out everywhere. Anything under /socket.io/ is left to Socket.IO.
+export function httpRoutes(shop: Shop, log: Logger, guards: RouteGuards) {
   return async (req: IncomingMessage, res: ServerResponse) => {
     if (req.url?.startsWith('/socket.io/')) return
     const path = new URL(req.url ?? '/', 'http://shop').pathname
     try {
-      if (req.method === 'GET' && path === '/health') {
-        return send(res, 200, { ok: true })
-      }
-      if (req.method === 'POST' && path === '/api/buyers') {
-        return send(res, 201, await shop.register(await credentials(req)))
-      }
-      if (req.method === 'POST' && path === '/api/sessions') {
-        return send(res, 200, await shop.signIn(await credentials(req)))
-      }
-      throw new ShopError('not_found', `no route ${req.method} ${path}`)
+      const [status, body] = await route(shop, guards, req, path)
+      send(res, status, body)
     } catch (err) {
       const error = toWireError(err)
       if (error.code === 'internal') log.error({ err, path }, 'route failed')
       else log.info({ path, code: error.code }, 'request refused')
-      send(res, STATUS[error.code], { error })
+      const status = err instanceof ForeignOrigin ? 403 : STATUS[error.code]
+      const headers: Record<string, string> = err instanceof Throttled
+        ? { 'retry-after': String(err.retryAfter) }
+        : {}
+      send(res, status, { error }, headers)
     }
   }
+}
+
+async function route(
+  shop: Shop,
+  guards: RouteGuards,
+  req: IncomingMessage,
+  path: string,
+): Promise<[number, object]> {
+  if (req.method === 'GET' && path === '/health') return [200, { ok: true }]
+  if (!guards.origins.allows(req.headers.origin)) throw new ForeignOrigin()
+  const address = req.socket.remoteAddress ?? 'unknown'
+  if (req.method === 'POST' && path === '/api/buyers') {
+    guards.signIn.admitAddress(address)
+    return [201, await shop.register(await credentials(req))]
+  }
+  if (req.method === 'POST' && path === '/api/sessions') {
+    guards.signIn.admitAddress(address)
+    const creds = await credentials(req)
+    return [200, await guards.signIn.signIn(creds.name, () => shop.signIn(creds))]
+  }
+  if (req.method === 'DELETE' && path === '/api/sessions') {
+    await shop.signOutEverywhere(bearer(req))
+    return [200, { ok: true }]
+  }
+  throw new ShopError('not_found', `no route ${req.method} ${path}`)
+}
+
+function bearer(req: IncomingMessage): string | null {
+  const m = /^Bearer ([^\s]{1,200})$/i.exec(req.headers.authorization ?? '')
+  return m?.[1] ?? null
 }
 
 async function credentials(req: IncomingMessage) {
@@ -71,12 +112,18 @@ async function readJson(req: IncomingMessage): Promise<unknown> {
   }
 }
 
-function send(res: ServerResponse, status: number, body: object): void {
+function send(
+  res: ServerResponse,
+  status: number,
+  body: object,
+  headers: Record<string, string> = {},
+): void {
   const text = JSON.stringify(body)
   res.writeHead(status, {
     'content-type': 'application/json; charset=utf-8',
     'content-length': Buffer.byteLength(text),
     'cache-control': 'no-store',
+    ...headers,
   })
   res.end(text)
 }

@@ -1,7 +1,6 @@
 import type { Namespace } from 'socket.io'
 import { MERCHANT_REQUESTS } from '../../shared/protocol/index.js'
 import type { Logger } from '../logger.js'
-import { sameSecret } from '../shop/passwords.js'
 import type { Shop } from '../shop/shop.js'
 import { bindRequests, type HandlerMap } from './bind-requests.js'
 
@@ -18,32 +17,40 @@ export function merchantHandlers(
     'drill:mismatch': async (req) => ({
       tradingId: await shop.drillMismatch(req.buyerId),
     }),
+    'key:rotate': async () => ({ merchantKey: await shop.rotateMerchantKey() }),
   }
 }
 
 // /merchant: only sockets presenting the merchant key get in; all of them
-// hear every change to every trade.
+// hear every change to every trade. When the key is rotated, every socket
+// that came in with the old one is closed (after the answer to the
+// rotation is out), and a request that slips in before that is refused.
 export function attachMerchantNamespace(
   nsp: Namespace,
   shop: Shop,
-  merchantKey: string,
   log: Logger,
 ): void {
   nsp.use((socket, next) => {
-    const key: unknown = socket.handshake.auth?.merchantKey
-    if (typeof key !== 'string' || !sameSecret(key, merchantKey)) {
+    if (!shop.keys.matches(socket.handshake.auth?.merchantKey)) {
       return next(new Error('unauthorized'))
     }
+    socket.data.keyVersion = shop.keys.version
     next()
   })
 
   nsp.on('connection', (socket) => {
     log.debug('merchant connected')
-    bindRequests(socket, MERCHANT_REQUESTS, merchantHandlers(shop), log)
+    bindRequests(socket, MERCHANT_REQUESTS, merchantHandlers(shop), log,
+      () => socket.data.keyVersion === shop.keys.version)
   })
 
   shop.events.on('changed', (change) => nsp.emit('order:changed', change))
   shop.events.on('product', (product) =>
     nsp.emit('catalog:changed', { product }),
   )
+  shop.events.on('keyRotated', () => {
+    for (const socket of nsp.sockets.values()) {
+      if (socket.data.keyVersion !== shop.keys.version) socket.disconnect(true)
+    }
+  })
 }

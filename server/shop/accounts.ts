@@ -13,14 +13,31 @@ import {
 
 export const TOKEN_LIFETIME_MS = 30 * 24 * 3600 * 1000
 
+export interface SessionPolicy {
+  lifetimeMs: number
+  now: () => number
+}
+
+export const DEFAULT_SESSIONS: SessionPolicy = {
+  lifetimeMs: TOKEN_LIFETIME_MS,
+  now: Date.now,
+}
+
 export interface Session {
   buyerId: string
   token: string
 }
 
+// Who a token belongs to; `tokenHash` names the token without holding it.
+export interface Authenticated {
+  buyerId: string
+  tokenHash: string
+}
+
 export async function registerBuyer(
   store: ShopStore,
   creds: Credentials,
+  policy: SessionPolicy,
 ): Promise<Session> {
   const passwordHash = await hashPassword(creds.password)
   // Checked after the slow hash, right before the commit, so two sign-ups
@@ -33,15 +50,18 @@ export async function registerBuyer(
     buyerId,
     name: creds.name,
     passwordHash,
-    createdAt: new Date().toISOString(),
+    createdAt: new Date(policy.now()).toISOString(),
   }
   await store.commit({ t: 'buyer', account })
-  return issueToken(store, buyerId)
+  return issueToken(store, buyerId, policy)
 }
 
+// A wrong password and an unknown name take the same path: an unknown
+// name is checked against a decoy hash, so both cost one scrypt.
 export async function signIn(
   store: ShopStore,
   creds: Credentials,
+  policy: SessionPolicy,
 ): Promise<Session> {
   const id = store.state.buyerByName.get(nameKey(creds.name))
   const doc = id == null ? null : store.state.buyers.get(id)
@@ -52,31 +72,58 @@ export async function signIn(
   if (doc == null || !ok) {
     throw new ShopError('unauthorized', 'wrong name or password')
   }
-  return issueToken(store, doc.account.buyerId)
+  return issueToken(store, doc.account.buyerId, policy)
 }
 
 async function issueToken(
   store: ShopStore,
   buyerId: string,
+  policy: SessionPolicy,
 ): Promise<Session> {
   const token = newToken()
-  const now = Date.now()
+  const now = policy.now()
   await store.commit({
     t: 'token',
     buyerId,
     token: {
       hash: tokenHash(token),
       createdAt: new Date(now).toISOString(),
-      expiresAt: new Date(now + TOKEN_LIFETIME_MS).toISOString(),
+      expiresAt: new Date(now + policy.lifetimeMs).toISOString(),
     },
   })
   return { buyerId, token }
 }
 
-// The buyer a token belongs to, or null when it is unknown or expired.
-export function authenticate(store: ShopStore, token: unknown): string | null {
+// The buyer a token belongs to, or null when it is unknown, expired or
+// revoked.
+export function authenticate(
+  store: ShopStore,
+  token: unknown,
+  policy: SessionPolicy,
+): Authenticated | null {
   if (typeof token !== 'string' || token.length > 200) return null
-  const entry = store.state.tokens.get(tokenHash(token))
-  if (entry == null || Date.parse(entry.expiresAt) <= Date.now()) return null
+  const hash = tokenHash(token)
+  const buyerId = tokenOwner(store, hash, policy)
+  return buyerId == null ? null : { buyerId, tokenHash: hash }
+}
+
+// The same check for a token already seen, by its hash.
+export function tokenOwner(
+  store: ShopStore,
+  hash: string,
+  policy: SessionPolicy,
+): string | null {
+  const entry = store.state.tokens.get(hash)
+  if (entry == null || Date.parse(entry.expiresAt) <= policy.now()) return null
   return entry.buyerId
+}
+
+// Sign out everywhere: every token of the buyer stops working.
+export async function revokeSessions(
+  store: ShopStore,
+  buyerId: string,
+  policy: SessionPolicy,
+): Promise<void> {
+  const at = new Date(policy.now()).toISOString()
+  await store.commit({ t: 'revoke', buyerId, at })
 }

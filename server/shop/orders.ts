@@ -29,7 +29,7 @@ export async function placeOrder(
   const doc = store.state.buyers.get(buyerId)
   if (doc == null) throw new ShopError('unauthorized', 'unknown buyer')
   const quantities = sumBySku(req.items)
-  const known = doc.requests[req.requestId]
+  const known = doc.requests.get(req.requestId)
   if (known != null) return replayOf(store, known, quantities, req)
 
   const { items, stock, currency } = priceAndReserve(store, quantities)

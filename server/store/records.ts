@@ -79,6 +79,13 @@ export const ShopRecord = z.discriminatedUnion('t', [
     stock: z.array(StockLevel),
     feed: z.array(StoredFeedEvent),
   }),
+  // Sign out everywhere: every token the buyer holds stops working.
+  z.object({
+    t: z.literal('revoke'),
+    lsn: z.int(),
+    buyerId: z.string(),
+    at: z.string(),
+  }),
   z.object({
     t: z.literal('feed'),
     lsn: z.int(),
@@ -87,13 +94,28 @@ export const ShopRecord = z.discriminatedUnion('t', [
   }),
 ])
 
+// requestId → tradingId. On disk a list of pairs, since a requestId such
+// as "__proto__" is not a safe key of a plain object; files written as an
+// object by earlier versions still load.
+const StoredRequests = z
+  .union([
+    z.array(z.tuple([z.string(), z.string()])),
+    z.record(z.string(), z.string()),
+  ])
+  .transform((r) => new Map(Array.isArray(r) ? r : Object.entries(r)))
+
 export const BuyerDoc = z.object({
   account: Account,
   tokens: z.array(TokenRecord),
   trades: z.array(StoredTrade),
-  requests: z.record(z.string(), z.string()),
+  requests: StoredRequests,
   feed: z.array(StoredFeedEvent),
 })
+
+// The text of a buyer's snapshot file.
+export function buyerFileText(doc: BuyerState): string {
+  return JSON.stringify({ ...doc, requests: [...doc.requests] })
+}
 
 export const CatalogDoc = z.object({ products: z.array(Product) })
 export const CheckpointDoc = z.object({ lsn: z.int().min(0) })
@@ -104,7 +126,9 @@ export type StoredTrade = z.infer<typeof StoredTrade>
 export type StoredFeedEvent = z.infer<typeof StoredFeedEvent>
 export type StockLevel = z.infer<typeof StockLevel>
 export type ShopRecord = z.infer<typeof ShopRecord>
-export type BuyerDoc = z.infer<typeof BuyerDoc>
+// A buyer's snapshot file as written; BuyerState is the same in memory.
+export type BuyerDoc = z.input<typeof BuyerDoc>
+export type BuyerState = z.output<typeof BuyerDoc>
 export type CatalogDoc = z.infer<typeof CatalogDoc>
 
 // A record before the store numbers it.

@@ -1,6 +1,6 @@
 import type { Product } from '../../shared/protocol/index.js'
 import type {
-  BuyerDoc,
+  BuyerState,
   ShopRecord,
   StockLevel,
   StoredFeedEvent,
@@ -12,19 +12,33 @@ export interface TradeEntry {
   trade: StoredTrade
 }
 
+// Puts the state back as it was before one apply(). Undos run newest
+// first, so each finds the state its apply() left.
+export type Undo = () => void
+
+// A record that names a buyer the shop does not hold (set aside after
+// damage, say); it changes nothing.
+export class UnknownBuyerError extends Error {
+  constructor(readonly buyerId: string) {
+    super(`[store] unknown buyer ${buyerId}`)
+    this.name = 'UnknownBuyerError'
+  }
+}
+
 // The shop's whole state in memory, and the one function that changes it.
 // Live changes and replay after a crash both go through apply(), so a
-// restarted shop is the shop that acknowledged.
+// restarted shop is the shop that acknowledged. apply() checks before it
+// changes anything, so a record it refuses leaves no trace.
 export class ShopState {
   readonly catalog = new Map<string, Product>()
-  readonly buyers = new Map<string, BuyerDoc>()
+  readonly buyers = new Map<string, BuyerState>()
   readonly buyerByName = new Map<string, string>()
   readonly tokens = new Map<string, { buyerId: string; expiresAt: string }>()
   readonly trades = new Map<string, TradeEntry>()
   readonly dirtyBuyers = new Set<string>()
   catalogDirty = false
 
-  addBuyerDoc(doc: BuyerDoc): void {
+  addBuyerDoc(doc: BuyerState): void {
     const id = doc.account.buyerId
     this.buyers.set(id, doc)
     this.buyerByName.set(nameKey(doc.account.name), id)
@@ -36,82 +50,167 @@ export class ShopState {
     }
   }
 
-  apply(rec: ShopRecord): void {
+  apply(rec: ShopRecord): Undo {
     switch (rec.t) {
-      case 'buyer': {
-        const doc = this.buyers.get(rec.account.buyerId)
-        if (doc != null) doc.account = rec.account
-        else this.addBuyerDoc(emptyBuyer(rec.account))
-        this.#touch(rec.account.buyerId)
-        return
-      }
-      case 'token': {
-        const doc = this.#buyer(rec.buyerId)
-        if (!doc.tokens.some((t) => t.hash === rec.token.hash)) {
-          doc.tokens.push(rec.token)
-        }
-        this.tokens.set(rec.token.hash, {
-          buyerId: rec.buyerId,
-          expiresAt: rec.token.expiresAt,
-        })
-        this.#touch(rec.buyerId)
-        return
-      }
+      case 'buyer':
+        return this.#applyBuyer(rec)
+      case 'token':
+        return this.#applyToken(rec)
+      case 'revoke':
+        return this.#applyRevoke(rec)
       case 'product':
-        this.catalog.set(rec.product.sku, rec.product)
-        this.catalogDirty = true
-        return
+        return this.#setProducts([rec.product])
       case 'trade':
         return this.#applyTrade(rec)
       case 'move':
         return this.#applyMove(rec)
-      case 'feed':
-        this.#setFeed(this.#buyer(rec.buyerId), rec.feed)
+      case 'feed': {
+        const doc = this.#buyer(rec.buyerId)
         this.#touch(rec.buyerId)
+        return this.#setFeed(doc, rec.feed)
+      }
     }
   }
 
-  #applyTrade(rec: Extract<ShopRecord, { t: 'trade' }>): void {
+  // The stock part of a trade or move alone, for a record whose buyer is
+  // missing: the catalog stays as the shop knew it.
+  applyStock(levels: StockLevel[]): Undo {
+    return this.#setStock(levels)
+  }
+
+  #applyBuyer(rec: Extract<ShopRecord, { t: 'buyer' }>): Undo {
+    const id = rec.account.buyerId
+    const doc = this.buyers.get(id)
+    this.#touch(id)
+    if (doc != null) {
+      const before = doc.account
+      doc.account = rec.account
+      return () => {
+        doc.account = before
+      }
+    }
+    this.addBuyerDoc(emptyBuyer(rec.account))
+    return () => this.#removeBuyer(id)
+  }
+
+  #applyToken(rec: Extract<ShopRecord, { t: 'token' }>): Undo {
+    const doc = this.#buyer(rec.buyerId)
+    const hash = rec.token.hash
+    const before = this.tokens.get(hash)
+    const added = !doc.tokens.some((t) => t.hash === hash)
+    if (added) doc.tokens.push(rec.token)
+    this.tokens.set(hash, { buyerId: rec.buyerId, expiresAt: rec.token.expiresAt })
+    this.#touch(rec.buyerId)
+    return () => {
+      if (added) doc.tokens.splice(doc.tokens.lastIndexOf(rec.token), 1)
+      if (before == null) this.tokens.delete(hash)
+      else this.tokens.set(hash, before)
+    }
+  }
+
+  #applyRevoke(rec: Extract<ShopRecord, { t: 'revoke' }>): Undo {
+    const doc = this.#buyer(rec.buyerId)
+    const tokens = doc.tokens
+    const removed = new Map<string, { buyerId: string; expiresAt: string }>()
+    for (const t of tokens) {
+      const entry = this.tokens.get(t.hash)
+      if (entry != null) removed.set(t.hash, entry)
+      this.tokens.delete(t.hash)
+    }
+    doc.tokens = []
+    this.#touch(rec.buyerId)
+    return () => {
+      doc.tokens = tokens
+      for (const [hash, entry] of removed) this.tokens.set(hash, entry)
+    }
+  }
+
+  // Changes in place (a copy per record would make an order cost as
+  // much as the buyer's history); the undo puts back exactly what it saw.
+  #applyTrade(rec: Extract<ShopRecord, { t: 'trade' }>): Undo {
     const id = rec.trade.trading.tradingId
     const buyerId = rec.trade.trading.buyerId
     const doc = this.#buyer(buyerId)
-    const known = this.trades.get(id)
-    if (known == null) {
+    const added = !this.trades.has(id)
+    if (added) {
       doc.trades.push(rec.trade)
       this.trades.set(id, { buyerId, trade: rec.trade })
     }
-    doc.requests[rec.requestId] = id
-    this.#setStock(rec.stock)
-    this.#setFeed(doc, rec.feed)
+    const before = doc.requests.get(rec.requestId)
+    doc.requests.set(rec.requestId, id)
+    const undoStock = this.#setStock(rec.stock)
+    const undoFeed = this.#setFeed(doc, rec.feed)
     this.#touch(buyerId)
+    return () => {
+      undoFeed()
+      undoStock()
+      if (before == null) doc.requests.delete(rec.requestId)
+      else doc.requests.set(rec.requestId, before)
+      if (added) {
+        doc.trades.splice(doc.trades.lastIndexOf(rec.trade), 1)
+        this.trades.delete(id)
+      }
+    }
   }
 
-  #applyMove(rec: Extract<ShopRecord, { t: 'move' }>): void {
+  #applyMove(rec: Extract<ShopRecord, { t: 'move' }>): Undo {
     const entry = this.trades.get(rec.tradingId)
     if (entry == null) {
       throw new Error(`[store] move for unknown trade ${rec.tradingId}`)
     }
-    entry.trade.history[rec.index] = rec.processing
-    this.#setStock(rec.stock)
-    this.#setFeed(this.#buyer(rec.buyerId), rec.feed)
+    const doc = this.#buyer(rec.buyerId)
+    const undoHistory = setAt(entry.trade.history, rec.index, rec.processing)
+    const undoStock = this.#setStock(rec.stock)
+    const undoFeed = this.#setFeed(doc, rec.feed)
     this.#touch(rec.buyerId)
+    return () => {
+      undoFeed()
+      undoStock()
+      undoHistory()
+    }
   }
 
-  #setStock(levels: StockLevel[]): void {
+  #setStock(levels: StockLevel[]): Undo {
+    const products: Product[] = []
     for (const { sku, stock } of levels) {
       const product = this.catalog.get(sku)
-      if (product != null) this.catalog.set(sku, { ...product, stock })
+      if (product != null) products.push({ ...product, stock })
     }
-    if (levels.length > 0) this.catalogDirty = true
+    return this.#setProducts(products)
   }
 
-  #setFeed(doc: BuyerDoc, events: StoredFeedEvent[]): void {
-    for (const ev of events) doc.feed[ev.seq - 1] = ev
+  #setProducts(products: Product[]): Undo {
+    const before = products.map((p) => [p.sku, this.catalog.get(p.sku)] as const)
+    for (const p of products) this.catalog.set(p.sku, p)
+    if (products.length > 0) this.catalogDirty = true
+    return () => {
+      for (const [sku, product] of before.toReversed()) {
+        if (product == null) this.catalog.delete(sku)
+        else this.catalog.set(sku, product)
+      }
+    }
   }
 
-  #buyer(buyerId: string): BuyerDoc {
+  #setFeed(doc: BuyerState, events: StoredFeedEvent[]): Undo {
+    const undos = events.map((ev) => setAt(doc.feed, ev.seq - 1, ev))
+    return () => {
+      for (const undo of undos.toReversed()) undo()
+    }
+  }
+
+  #removeBuyer(id: string): void {
+    const doc = this.buyers.get(id)
+    if (doc == null) return
+    this.buyers.delete(id)
+    const key = nameKey(doc.account.name)
+    if (this.buyerByName.get(key) === id) this.buyerByName.delete(key)
+    for (const t of doc.tokens) this.tokens.delete(t.hash)
+    for (const t of doc.trades) this.trades.delete(t.trading.tradingId)
+  }
+
+  #buyer(buyerId: string): BuyerState {
     const doc = this.buyers.get(buyerId)
-    if (doc == null) throw new Error(`[store] unknown buyer ${buyerId}`)
+    if (doc == null) throw new UnknownBuyerError(buyerId)
     return doc
   }
 
@@ -124,6 +223,18 @@ export function nameKey(name: string): string {
   return name.trim().normalize('NFKC').toLowerCase()
 }
 
-function emptyBuyer(account: BuyerDoc['account']): BuyerDoc {
-  return { account, tokens: [], trades: [], requests: {}, feed: [] }
+function emptyBuyer(account: BuyerState['account']): BuyerState {
+  return { account, tokens: [], trades: [], requests: new Map(), feed: [] }
+}
+
+// Sets list[index] and returns how to put back the value and the length
+// the list had.
+function setAt<T>(list: T[], index: number, value: T): Undo {
+  const length = list.length
+  const before = list[index]
+  list[index] = value
+  return () => {
+    if (index < length) list[index] = before as T
+    list.length = length
+  }
 }

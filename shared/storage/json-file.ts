@@ -1,6 +1,8 @@
-import { readFile, rename } from 'node:fs/promises'
+import { readFile } from 'node:fs/promises'
 import type { Adapter } from 'lowdb'
 import { writeFileDurably } from './durable-file.js'
+import { nodeFs, type FsLayer } from './fs-layer.js'
+import { setAside } from './set-aside.js'
 
 export class CorruptFileError extends Error {
   constructor(
@@ -20,8 +22,9 @@ export class CorruptFileError extends Error {
 // while one write is on disk, later calls wait for a single next write that
 // carries the newest data, so a caller waits at most two writes however
 // fast others write (unlike a writer that keeps deferring a caller while
-// new data arrives). A file that does not parse is moved aside, never
-// overwritten, and reported with CorruptFileError.
+// new data arrives). A file that does not parse (empty, cut short,
+// garbage, or not matching its schema) is moved aside, never overwritten,
+// and reported with CorruptFileError.
 export class DurableJsonFile<T> implements Adapter<T> {
   #writing: Promise<void> | null = null
   #next: { data: T; done: Promise<void> } | null = null
@@ -29,6 +32,7 @@ export class DurableJsonFile<T> implements Adapter<T> {
   constructor(
     readonly path: string,
     private readonly parse: (raw: unknown) => T = (raw) => raw as T,
+    private readonly fs: FsLayer = nodeFs,
   ) {}
 
   async read(): Promise<T | null> {
@@ -42,8 +46,7 @@ export class DurableJsonFile<T> implements Adapter<T> {
     try {
       return this.parse(JSON.parse(text))
     } catch (cause) {
-      const movedTo = `${this.path}.corrupt-${Date.now()}`
-      await rename(this.path, movedTo)
+      const movedTo = await setAside(this.path, 'corrupt', this.fs)
       throw new CorruptFileError(this.path, movedTo, cause)
     }
   }
@@ -67,7 +70,7 @@ export class DurableJsonFile<T> implements Adapter<T> {
 
   #start(data: T): Promise<void> {
     const text = JSON.stringify(data)
-    const run = writeFileDurably(this.path, text).finally(() => {
+    const run = writeFileDurably(this.path, text, this.fs).finally(() => {
       if (this.#writing === run) this.#writing = null
     })
     this.#writing = run

@@ -5,7 +5,11 @@ import type {
   MerchantClientEvents,
   MerchantServerEvents,
 } from '../../shared/protocol/index.js'
-import { startShopServer, type ShopServer } from '../../server/shop-server.js'
+import {
+  startShopServer,
+  type ShopServer,
+  type ShopServerOptions,
+} from '../../server/shop-server.js'
 import { tempDir } from './temp-dir.js'
 
 export const MERCHANT_KEY = 'test-merchant-key-0123456789'
@@ -16,13 +20,18 @@ export type MerchantSocket = Socket<MerchantServerEvents, MerchantClientEvents>
 const sockets: Socket[] = []
 const servers: ShopServer[] = []
 
-export async function startTestShop(dataDir?: string, port = 0) {
+export async function startTestShop(
+  dataDir?: string,
+  port = 0,
+  extra: Partial<ShopServerOptions> = {},
+) {
   const server = await startShopServer({
     dataDir: dataDir ?? (await tempDir('shop')),
     port,
     host: '127.0.0.1',
     merchantKey: MERCHANT_KEY,
     logLevel: 'silent',
+    ...extra,
   })
   servers.push(server)
   return server
@@ -43,9 +52,10 @@ export async function post(url: string, body: unknown) {
 }
 
 let names = 0
+export const PASSWORD = 'correct horse'
 export async function registerBuyer(url: string, name?: string) {
   const n = name ?? `buyer-${process.pid}-${++names}`
-  const res = await post(`${url}/api/buyers`, { name: n, password: 'correct horse' })
+  const res = await post(`${url}/api/buyers`, { name: n, password: PASSWORD })
   if (res.status !== 201) throw new Error(`register ${n}: ${res.status}`)
   return res.body as { buyerId: string; token: string }
 }

@@ -1,0 +1,143 @@
+import type { FsLayer } from '../../shared/storage/fs-layer.js'
+import type { Journal } from './journal.js'
+import { buyerFileText } from './records.js'
+import { listSegments, removeSegments } from './segments.js'
+import type { ShopState } from './shop-state.js'
+import {
+  catalogText,
+  paths,
+  writeBuyer,
+  writeCatalog,
+  writeCheckpoint,
+} from './snapshot.js'
+
+// A short pause between two snapshot files, so the journal's flushes get
+// the disk (and the event loop) between them instead of queueing behind
+// a long run of file writes and fsyncs.
+const BREATHER_MS = 5
+
+function breather(): Promise<void> {
+  return new Promise((r) => setTimeout(r, BREATHER_MS))
+}
+
+export interface CheckpointHooks {
+  // the lsn the next record will get
+  nextLsn: () => number
+  // bytes appended to the journal so far
+  journalBytes: () => number
+  // runs `fn` on the state as it is on disk, without changes in flight
+  durableView: <T>(fn: () => T) => T
+  // a checkpoint runs once this long has passed, or once the journal has
+  // grown by `journalLimit` bytes, whichever comes first
+  everyMs: number
+  journalLimit: number
+  // the first failure of a run of failures
+  onError: (err: unknown) => void
+  fs: FsLayer
+}
+
+// Keeps the snapshot files current so the journal stays short. It runs
+// seldom (by time or journal size) rather than every second: a run
+// rewrites every changed buyer's whole file, and doing that often would
+// compete with the journal for the disk and the event loop. A run:
+//   1. starts a new journal segment at the next lsn and waits until every
+//      record before it is on disk (or was refused and undone);
+//   2. writes each changed file from the state as it is on disk (never a
+//      change still in flight), one file at a time so requests are
+//      served in between;
+//   3. records that lsn in checkpoint.json and drops the older segments.
+// A file may hold records past that lsn that are on disk in the journal;
+// replaying them again changes nothing, since records set values.
+export class Checkpointer {
+  #running: Promise<void> | null = null
+  #timer: NodeJS.Timeout
+  #failing = false
+  #lastAt = Date.now()
+  #lastBytes = 0
+
+  constructor(
+    private readonly dir: string,
+    private readonly state: ShopState,
+    private readonly journal: Journal,
+    private readonly hooks: CheckpointHooks,
+  ) {
+    const tick = Math.min(1000, hooks.everyMs)
+    this.#timer = setInterval(() => void this.#maybeRun(), tick)
+    this.#timer.unref()
+  }
+
+  #maybeRun(): Promise<void> {
+    const grown = this.hooks.journalBytes() - this.#lastBytes
+    const due = Date.now() - this.#lastAt >= this.hooks.everyMs
+    if (due || grown >= this.hooks.journalLimit || this.#failing) return this.run()
+    return Promise.resolve()
+  }
+
+  run(): Promise<void> {
+    if (this.#running != null) return this.#running
+    const s = this.state
+    if (s.dirtyBuyers.size === 0 && !s.catalogDirty) return Promise.resolve()
+    const run = this.#checkpoint().then(
+      () => {
+        this.#failing = false
+      },
+      (err: unknown) => {
+        if (!this.#failing) this.hooks.onError(err)
+        this.#failing = true
+      },
+    )
+    this.#running = run.finally(() => {
+      this.#running = null
+    })
+    return this.#running
+  }
+
+  idle(): Promise<void> {
+    return this.#running ?? Promise.resolve()
+  }
+
+  stop(): void {
+    clearInterval(this.#timer)
+  }
+
+  async #checkpoint(): Promise<void> {
+    const upTo = this.hooks.nextLsn()
+    this.#lastAt = Date.now()
+    this.#lastBytes = this.hooks.journalBytes()
+    await this.journal.rotate(upTo)
+    await this.#writeDirty()
+    await writeCheckpoint(this.dir, upTo - 1, this.hooks.fs)
+    const folder = paths(this.dir).journal
+    const older = (await listSegments(folder)).filter((g) => g.firstLsn < upTo)
+    await removeSegments(folder, older, this.hooks.fs)
+  }
+
+  async #writeDirty(): Promise<void> {
+    const s = this.state
+    let catalog = s.catalogDirty
+    const buyers = new Set(s.dirtyBuyers)
+    s.catalogDirty = false
+    s.dirtyBuyers.clear()
+    try {
+      if (catalog) {
+        const text = this.hooks.durableView(() => catalogText(s))
+        await writeCatalog(this.dir, text, this.hooks.fs)
+        catalog = false
+      }
+      for (const id of buyers) {
+        const text = this.hooks.durableView(() => {
+          const doc = s.buyers.get(id)
+          return doc == null ? null : buyerFileText(doc)
+        })
+        if (text != null) await writeBuyer(this.dir, id, text, this.hooks.fs)
+        buyers.delete(id)
+        await breather()
+      }
+    } catch (err) {
+      // Written or not, these files are written again next time.
+      if (catalog) s.catalogDirty = true
+      for (const id of buyers) s.dirtyBuyers.add(id)
+      throw err
+    }
+  }
+}
