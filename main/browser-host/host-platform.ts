@@ -44,6 +44,11 @@ export class HostPlatform implements ConsolePlatform {
     this.#pages?.send('ui:notify', note, null)
   }
 
+  // The browser prints the receipt page itself.
+  async printReceipt(): Promise<{ saved: string | null; printInPage: boolean }> {
+    return { saved: null, printInPage: true }
+  }
+
   async openBuyerWindow(): Promise<boolean> {
     this.#pages?.send('ui:openWindow', { hash: '#/buyer' }, null)
     return true

@@ -123,6 +123,22 @@ export class BuyerSessions {
     return this.#active().placeOrder(input)
   }
 
+  // The active shop's whole trading file, as JSON, for the buyer to keep.
+  exportFile(): { fileName: string; json: string } {
+    const client = this.#active()
+    const data = {
+      server: client.url,
+      buyerId: this.settings.data.shops.find((s) => s.shopId === this.activeShopId)?.buyerId,
+      exportedAt: new Date().toISOString(),
+      lastSeq: client.lastSeq,
+      trades: client.trades(),
+      orders: client.orders(),
+      warnings: client.warnings(),
+    }
+    const day = data.exportedAt.slice(0, 10)
+    return { fileName: `tradepost-trading-file-${day}.json`, json: JSON.stringify(data, null, 2) }
+  }
+
   async close(): Promise<void> {
     for (const id of [...this.#clients.keys()]) await this.#stopClient(id)
   }

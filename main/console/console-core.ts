@@ -13,7 +13,9 @@ import type { Shop } from '../../server/shop/shop.js'
 import type { TradeRecord } from '../core/index.js'
 import { BuyerSessions } from './buyer-sessions.js'
 import { ConsoleFailure } from './console-error.js'
+import { DemoShop } from './demo.js'
 import { EmbeddedShop } from './embedded-shop.js'
+import { Training } from './training.js'
 import { describeChange, mismatchDialog, NoteBatcher } from './notices.js'
 import type { ConsolePlatform } from './platform.js'
 import { SettingsFile } from './settings.js'
@@ -39,6 +41,8 @@ export class ConsoleCore {
   readonly shop: EmbeddedShop
   readonly buyers: BuyerSessions
   readonly handlers: Handlers
+  readonly demo: DemoShop
+  readonly training: Training
   #notes: NoteBatcher
   #followed: Shop | null = null
   // Which side each window shows; a buyer's warning goes to a buyer window.
@@ -55,6 +59,12 @@ export class ConsoleCore {
       this.emit('shop:status', status)
     })
     this.buyers = new BuyerSessions(userData, settings, this.#buyerHooks())
+    this.demo = new DemoShop(this.shop, (status) => this.emit('demo:status', status))
+    this.training = new Training(
+      () => this.demo.open(),
+      () => this.#traineeBuyer(),
+      (run) => this.emit('training:progress', run),
+    )
     this.#notes = new NoteBatcher((note) => platform.notify(note))
     this.handlers = this.#handlers()
   }
@@ -86,6 +96,7 @@ export class ConsoleCore {
 
   async close(): Promise<void> {
     this.#notes.flush()
+    this.training.stop()
     await this.buyers.close()
     await this.shop.close()
   }
@@ -143,6 +154,37 @@ export class ConsoleCore {
         this.roles.set(ctx.windowId, req.role)
         return { windowId: ctx.windowId }
       },
+      'merchant:settings': () => shop().settings(),
+      'merchant:saveSettings': async (req) => {
+        const saved = await shop().saveSettings(req)
+        this.emit('merchant:settings', saved)
+        return saved
+      },
+      'merchant:dashboard': (req) => shop().dashboard(req.days ?? 30),
+      'merchant:receipt': (req) => {
+        if (!shop().store.state.trades.has(req.tradingId)) {
+          throw new ConsoleFailure('not_found', `no trade ${req.tradingId}`)
+        }
+        return this.platform.printReceipt(req.tradingId)
+      },
+      'buyer:exportFile': () => this.buyers.exportFile(),
+      'demo:status': () => this.demo.status(),
+      'demo:start': (req) => this.demo.start(req.rate, req.seed),
+      'demo:stop': () => {
+        this.training.stop()
+        return this.demo.stop()
+      },
+      'demo:reset': () => {
+        this.training.stop()
+        return this.demo.reset()
+      },
+      'training:list': () => this.training.list(),
+      'training:start': (req) => this.training.start(req.scenarioId),
+      'training:status': () => this.training.status(),
+      'training:stop': () => {
+        this.training.stop()
+        return { ok: true as const }
+      },
     }
   }
 
@@ -178,7 +220,16 @@ export class ConsoleCore {
   async #warn(warning: Events['buyer:warning']['warning']): Promise<void> {
     const target = this.#buyerWindow()
     const button = await this.platform.showDialog(target, mismatchDialog(warning))
-    if (button === 0) this.emit('ui:navigate', { view: 'buyer/warnings' }, target)
+    if (button === 0) {
+      this.emit('ui:navigate', { view: 'buyer/warnings' }, target)
+      this.training.warningOpened()
+    }
+  }
+
+  // The buyer this console has signed in at its own (demo) shop.
+  #traineeBuyer(): string | null {
+    const url = this.shop.server?.url
+    return this.buyers.shops().find((s) => s.url === url)?.buyerId ?? null
   }
 
   #buyerWindow(): number | null {

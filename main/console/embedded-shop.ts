@@ -15,6 +15,9 @@ export class EmbeddedShop {
   #server: ShopServer | null = null
   #starting: Promise<ShopServer> | null = null
   #error: string | null = null
+  // Which data folder the shop serves: the merchant's own, or the demo
+  // shop that trainers reset at will.
+  #profile: 'shop' | 'demo' = 'shop'
 
   constructor(
     private readonly userData: string,
@@ -28,7 +31,17 @@ export class EmbeddedShop {
   }
 
   get dataDir(): string {
-    return join(this.userData, 'shop')
+    return join(this.userData, this.#profile === 'demo' ? 'demo-shop' : 'shop')
+  }
+
+  get profile(): 'shop' | 'demo' {
+    return this.#profile
+  }
+
+  // Serves the other data folder from now on (the shop must be stopped).
+  useProfile(profile: 'shop' | 'demo'): void {
+    if (this.#server != null) throw new Error('stop the shop before switching it')
+    this.#profile = profile
   }
 
   status(): ShopStatus {

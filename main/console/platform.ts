@@ -10,4 +10,7 @@ export interface ConsolePlatform {
   showDialog(windowId: number | null, dialog: DialogSpec): Promise<number>
   notify(note: { title: string; body: string }): void
   openBuyerWindow(): Promise<boolean>
+  // A trade's receipt as a PDF file (Electron), or a request to the page
+  // to print it itself (the browser host).
+  printReceipt(tradingId: string): Promise<{ saved: string | null; printInPage: boolean }>
 }

@@ -1,4 +1,6 @@
-import { dialog, Notification } from 'electron'
+import { writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { app, dialog, Notification } from 'electron'
 import type { ConsolePlatform, DialogSpec } from '../console/platform.js'
 import type { Windows } from './windows.js'
 
@@ -29,6 +31,32 @@ export class ElectronPlatform implements ConsolePlatform {
   notify(note: { title: string; body: string }): void {
     if (!Notification.isSupported()) return
     new Notification({ title: note.title, body: note.body }).show()
+  }
+
+  // Lays the receipt page out in a hidden window, prints it to PDF and
+  // asks where to keep it.
+  async printReceipt(tradingId: string): Promise<{ saved: string | null; printInPage: boolean }> {
+    const win = this.windows.open('receipt', { hidden: true, hash: `/receipt/${encodeURIComponent(tradingId)}/pdf` })
+    try {
+      await new Promise<void>((resolve) => win.webContents.once('did-finish-load', () => resolve()))
+      // Let the page fetch the trade and lay it out.
+      await new Promise((resolve) => setTimeout(resolve, 600))
+      const pdf = await win.webContents.printToPDF({ pageSize: 'A4', printBackground: true })
+      const parent = this.windows.all().find((w) => w !== win) ?? null
+      const options = {
+        title: 'Save receipt',
+        defaultPath: join(app.getPath('downloads'), `receipt-${tradingId}.pdf`),
+        filters: [{ name: 'PDF', extensions: ['pdf'] }],
+      }
+      const choice = parent == null
+        ? await dialog.showSaveDialog(options)
+        : await dialog.showSaveDialog(parent, options)
+      if (choice.canceled || choice.filePath == null) return { saved: null, printInPage: false }
+      await writeFile(choice.filePath, pdf)
+      return { saved: choice.filePath, printInPage: false }
+    } finally {
+      win.destroy()
+    }
   }
 
   async openBuyerWindow(): Promise<boolean> {

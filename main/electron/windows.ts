@@ -2,7 +2,7 @@ import { BrowserWindow, shell } from 'electron'
 import { guardContents, type AppOrigin } from './guards.js'
 import { secureWebPreferences } from './web-preferences.js'
 
-export type WindowRole = 'welcome' | 'merchant' | 'buyer'
+export type WindowRole = 'welcome' | 'merchant' | 'buyer' | 'receipt'
 
 // The app's windows. Only these may talk to main over IPC.
 export class Windows {
@@ -13,7 +13,7 @@ export class Windows {
     private readonly preload: string,
   ) {}
 
-  open(role: WindowRole): BrowserWindow {
+  open(role: WindowRole, opts: { hidden?: boolean; hash?: string } = {}): BrowserWindow {
     const win = new BrowserWindow({
       width: 1280,
       height: 820,
@@ -26,9 +26,9 @@ export class Windows {
     })
     this.#open.add(win)
     win.on('closed', () => this.#open.delete(win))
-    win.once('ready-to-show', () => win.show())
+    if (opts.hidden !== true) win.once('ready-to-show', () => win.show())
     guardContents(win.webContents, this.origin, (url) => void shell.openExternal(url))
-    const hash = role === 'welcome' ? '' : `/${role}`
+    const hash = opts.hash ?? (role === 'welcome' ? '' : `/${role}`)
     if (this.origin.devUrl != null) {
       void win.loadURL(`${this.origin.devUrl}#${hash}`)
     } else {

@@ -6,8 +6,11 @@ import { useBoardStore } from './stores/useBoardStore.js'
 import { useBuyerCatalogStore } from './stores/useBuyerCatalogStore.js'
 import { useBuyerStore } from './stores/useBuyerStore.js'
 import { useCatalogStore } from './stores/useCatalogStore.js'
+import { useDemoStore } from './stores/useDemoStore.js'
 import { useSessionStore } from './stores/useSessionStore.js'
+import { useSettingsStore } from './stores/useSettingsStore.js'
 import { useShopStore } from './stores/useShopStore.js'
+import { useTrainingStore } from './stores/useTrainingStore.js'
 import { useUiStore, type Toast } from './stores/useUiStore.js'
 
 // Feeds every event from main into the store that holds its data.
@@ -22,6 +25,7 @@ export function wireEvents(): () => void {
       if (status.running && !wasRunning) {
         if (useBoardStore.getState().load !== 'idle') void useBoardStore.getState().fetch()
         if (useCatalogStore.getState().load !== 'idle') void useCatalogStore.getState().fetch()
+        if (useSettingsStore.getState().load !== 'idle') void useSettingsStore.getState().fetch(true)
       }
     }),
     subscribe('merchant:changed', ({ trading, processing }) => {
@@ -29,6 +33,17 @@ export function wireEvents(): () => void {
     }),
     subscribe('merchant:product', (product) => {
       useCatalogStore.getState().applyProduct(product)
+    }),
+    subscribe('merchant:settings', (settings) => {
+      useSettingsStore.getState().apply(settings)
+    }),
+    // `merchant:attention` is not followed: the page counts the trades
+    // that need attention itself, from the board (one source of truth).
+    subscribe('demo:status', (status) => {
+      useDemoStore.getState().apply(status)
+    }),
+    subscribe('training:progress', (run) => {
+      useTrainingStore.getState().apply(run)
     }),
     subscribe('buyer:shops', ({ shops, activeShopId }) => {
       const session = useSessionStore.getState()

@@ -25,6 +25,7 @@ export function presentStatuses(p: Processing): TrackStatus {
 export async function advanceTrade(
   store: ShopStore,
   req: AdvanceRequest,
+  cause?: string,
 ): Promise<{ entry: TradeEntry; processing: Processing; seq: number }> {
   const entry = store.state.trades.get(req.tradingId)
   if (entry == null) {
@@ -37,6 +38,7 @@ export async function advanceTrade(
   if (!check.ok) throw new ShopError('illegal_transition', check.reason)
 
   const processing = nextProcessing(present, req, to)
+  if (cause != null) processing.cause = cause
   const stock = req.track === 'order' && to === 'cancelled' ? release(store, entry) : []
   const doc = store.state.buyers.get(entry.buyerId)!
   const seq = doc.feed.length + 1

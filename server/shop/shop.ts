@@ -13,9 +13,27 @@ import {
   type TradeState,
 } from '../../shared/protocol/index.js'
 import type { Logger } from '../logger.js'
+import type { MerchantKeys } from '../merchant-key.js'
 import type { ShopStore } from '../store/shop-store.js'
-import { registerBuyer, signIn, authenticate } from './accounts.js'
+import {
+  DEFAULT_SESSIONS,
+  authenticate,
+  registerBuyer,
+  revokeSessions,
+  signIn,
+  tokenOwner,
+  type Authenticated,
+  type SessionPolicy,
+} from './accounts.js'
+import { ShopError } from './errors.js'
 import { advanceTrade, presentStatuses } from './advance.js'
+import { dashboard } from './dashboard.js'
+import { nextRuleMove } from './rules.js'
+import type { SettingsStore } from './settings-file.js'
+import {
+  DEFAULT_SHOP_SETTINGS,
+  type ShopSettings,
+} from '../../shared/protocol/settings.js'
 import { listProducts, upsertProduct } from './catalog.js'
 import { mismatchDrill, syncFeed } from './feed.js'
 import { placeOrder } from './orders.js'
@@ -24,6 +42,10 @@ export interface ShopEvents {
   feed: [buyerId: string, event: FeedEvent]
   changed: [change: { trading: Trading; processing: Processing }]
   product: [product: Product]
+  // every token of this buyer was revoked
+  revoked: [buyerId: string]
+  // the merchant key changed; sockets that came in with the old one go
+  keyRotated: []
 }
 
 // The shop's operations, each persisted before it returns, then announced
@@ -32,25 +54,53 @@ export interface ShopEvents {
 export class Shop {
   readonly events = new EventEmitter<ShopEvents>()
 
+  #settings: SettingsStore | null = null
+
   constructor(
     readonly store: ShopStore,
     private readonly log: Logger,
+    readonly keys: MerchantKeys,
+    private readonly sessions: SessionPolicy = DEFAULT_SESSIONS,
   ) {}
 
   async register(creds: Credentials) {
-    const session = await registerBuyer(this.store, creds)
+    const session = await registerBuyer(this.store, creds, this.sessions)
     this.log.info({ buyerId: session.buyerId }, 'buyer registered')
     return session
   }
 
   async signIn(creds: Credentials) {
-    const session = await signIn(this.store, creds)
+    const session = await signIn(this.store, creds, this.sessions)
     this.log.info({ buyerId: session.buyerId }, 'buyer signed in')
     return session
   }
 
-  authenticate(token: unknown): string | null {
-    return authenticate(this.store, token)
+  authenticate(token: unknown): Authenticated | null {
+    return authenticate(this.store, token, this.sessions)
+  }
+
+  // Whether a token seen earlier (by its hash) still works.
+  tokenOwner(hash: string): string | null {
+    return tokenOwner(this.store, hash, this.sessions)
+  }
+
+  // Signs the token's buyer out everywhere: every token stops working and
+  // the buyer's open sockets are closed once the answer is out.
+  async signOutEverywhere(token: unknown): Promise<void> {
+    const who = this.authenticate(token)
+    if (who == null) throw new ShopError('unauthorized', 'sign in first')
+    await revokeSessions(this.store, who.buyerId, this.sessions)
+    this.log.info({ buyerId: who.buyerId }, 'buyer signed out everywhere')
+    this.#later(() => this.events.emit('revoked', who.buyerId))
+  }
+
+  // A new merchant key; merchant sockets are closed once the answer is
+  // out, and must come back with the new key.
+  async rotateMerchantKey(): Promise<string> {
+    const key = await this.keys.rotate()
+    this.log.info('merchant key rotated')
+    this.#later(() => this.events.emit('keyRotated'))
+    return key
   }
 
   products(): Product[] {
@@ -80,16 +130,51 @@ export class Shop {
     return trading
   }
 
-  async advance(req: AdvanceRequest): Promise<Processing> {
-    const { entry, processing, seq } = await advanceTrade(this.store, req)
+  // A move, then whatever the merchant's rules make of it: each rule's
+  // effect is an ordinary status change of its own, named as its cause.
+  async advance(req: AdvanceRequest, cause?: string): Promise<Processing> {
+    const processing = await this.#move(req, cause)
+    for (let guard = 0; guard < 8; guard++) {
+      const present = this.store.state.trades.get(req.tradingId)?.trade.history.at(-1)
+      if (present == null) break
+      const rule = nextRuleMove(presentStatuses(present), this.settings())
+      if (rule == null) break
+      const { track, to } = rule
+      await this.#move({ tradingId: req.tradingId, track, to } as AdvanceRequest, `rule:${rule.rule}`)
+    }
+    return processing
+  }
+
+  async #move(req: AdvanceRequest, cause?: string): Promise<Processing> {
+    const { entry, processing, seq } = await advanceTrade(this.store, req, cause)
     const { tradingId, track, to } = req
-    this.log.info({ tradingId, track, to }, 'status changed')
+    this.log.info({ tradingId, track, to, cause }, 'status changed')
     this.#announce(entry.buyerId, { type: 'trading:processing', seq, processing })
     this.#changed(entry.trade.trading, processing)
     if (track === 'order' && to === 'cancelled') {
       for (const item of entry.trade.trading.items) this.#productChanged(item.sku)
     }
     return processing
+  }
+
+  settings(): ShopSettings {
+    return this.#settings?.current ?? DEFAULT_SHOP_SETTINGS
+  }
+
+  async saveSettings(next: ShopSettings): Promise<ShopSettings> {
+    if (this.#settings == null) throw new ShopError('unavailable', 'settings are not kept here')
+    const saved = await this.#settings.save(next)
+    this.log.info({ rules: next.rules }, 'settings saved')
+    return saved
+  }
+
+  useSettings(store: SettingsStore): void {
+    this.#settings = store
+  }
+
+  dashboard(days = 30) {
+    const trades = [...this.store.state.trades.values()].map((e) => e.trade)
+    return dashboard(trades, this.store.state.catalog.values(), this.settings(), days)
   }
 
   async upsertProduct(req: CatalogUpsertRequest): Promise<Product> {

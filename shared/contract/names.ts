@@ -21,6 +21,19 @@ export const REQUEST_NAMES = [
   'window:openBuyer',
   'dialog:answer',
   'window:hello',
+  'merchant:settings',
+  'merchant:saveSettings',
+  'merchant:dashboard',
+  'merchant:receipt',
+  'buyer:exportFile',
+  'demo:status',
+  'demo:start',
+  'demo:stop',
+  'demo:reset',
+  'training:list',
+  'training:start',
+  'training:status',
+  'training:stop',
 ] as const
 
 export type RequestName = (typeof REQUEST_NAMES)[number]

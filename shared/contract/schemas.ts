@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import type { RequestName } from './names.js'
+import { OperationRequests } from './operations.js'
 import {
   AdvanceRequest,
   BuyerId,
@@ -85,6 +86,7 @@ export const Requests = {
   'window:openBuyer': NoPayload,
   'dialog:answer': DialogAnswer,
   'window:hello': WindowHello,
+  ...OperationRequests,
 } as const satisfies Record<RequestName, z.ZodType>
 
 // Every name has a schema and every schema a name.

@@ -6,6 +6,7 @@ import type {
   Trading,
   WireError,
 } from '../protocol/schemas.js'
+import type { OperationEvents, OperationReplies } from './operations.js'
 import type { Requests, RequestName } from './schemas.js'
 
 // What main answers and announces. These travel from the trusted side to
@@ -89,7 +90,7 @@ export interface ConsoleState {
   activeShopId: string | null
 }
 
-export interface Replies {
+export interface Replies extends OperationReplies {
   'console:state': ConsoleState
   'shop:start': ShopStatus
   'shop:stop': ShopStatus
@@ -124,11 +125,13 @@ export type View =
   | 'merchant/board'
   | 'merchant/catalog'
   | 'merchant/shop'
+  | 'merchant/dashboard'
+  | 'merchant/training'
   | 'buyer/catalog'
   | 'buyer/trades'
   | 'buyer/warnings'
 
-export interface Events {
+export interface Events extends OperationEvents {
   'shop:status': ShopStatus
   'merchant:changed': { trading: Trading; processing: Processing }
   'merchant:product': Product

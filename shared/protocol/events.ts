@@ -4,6 +4,7 @@ import {
   CatalogUpsertRequest,
   DrillRequest,
   Empty,
+  KeyRotateRequest,
   FeedSyncRequest,
   OrdersListRequest,
   PlaceOrderRequest,
@@ -33,6 +34,7 @@ export const MERCHANT_REQUESTS = {
   'catalog:upsert': CatalogUpsertRequest,
   'catalog:list': Empty,
   'drill:mismatch': DrillRequest,
+  'key:rotate': KeyRotateRequest,
 } as const
 
 export interface MerchantTrade {
@@ -53,6 +55,7 @@ export interface MerchantReplies {
   'catalog:upsert': { product: Product }
   'catalog:list': { products: Product[] }
   'drill:mismatch': { tradingId: string }
+  'key:rotate': { merchantKey: string }
 }
 
 type Requests<R, Q extends Record<keyof R, z.ZodType>> = {

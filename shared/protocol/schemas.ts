@@ -33,7 +33,13 @@ export const BuyerId = z.string().regex(/^B-[0-9A-HJKMNP-TV-Z]{26}$/)
 export const RequestId = z.string().regex(/^[A-Za-z0-9_-]{8,100}$/, {
   message: 'a requestId is 8-100 letters, digits, dashes or underscores',
 })
-const Text = (max: number) => z.string().trim().min(1).max(max)
+// A UTF-16 surrogate without its other half: not Unicode text, and it has
+// no UTF-8 form, so two clients would hash it differently.
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/
+const Text = (max: number) =>
+  z.string().trim().min(1).max(max).refine((s) => !LONE_SURROGATE.test(s), {
+    message: 'text must be well-formed Unicode (no lone surrogates)',
+  })
 
 export const PAYMENT_METHODS = [
   'card',
@@ -87,6 +93,10 @@ export const Processing = z.object({
   payment: z.object({ status: z.enum(PAYMENT_STATUSES) }),
   updatedAt: IsoTime,
   note: z.string().optional(),
+  // What made the change when it was not the merchant's own move: a rule
+  // ('rule:capture_on_ship'), a simulator ('sim:carrier') or a training
+  // scenario ('training').
+  cause: z.string().max(60).optional(),
   contentsDigest: z.string().regex(/^[0-9a-f]{64}$/),
 })
 
@@ -171,6 +181,8 @@ export const CatalogUpsertRequest = z.strictObject({
 })
 
 export const DrillRequest = z.strictObject({ buyerId: BuyerId })
+
+export const KeyRotateRequest = z.strictObject({})
 
 export type Product = z.infer<typeof Product>
 export type ShipTo = z.infer<typeof ShipTo>

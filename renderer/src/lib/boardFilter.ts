@@ -11,6 +11,8 @@ export interface BoardFilters {
   delivery: string
   payment: string
   query: string
+  // Only trades waiting longer than their track's threshold.
+  attention: boolean
 }
 
 export const ANY = 'any'
@@ -21,6 +23,7 @@ export const NO_FILTERS: BoardFilters = {
   delivery: ANY,
   payment: ANY,
   query: '',
+  attention: false,
 }
 
 export function newestFirst(a: MerchantTrade, b: MerchantTrade): number {
@@ -35,7 +38,11 @@ function matchesQuery(trade: MerchantTrade, needle: string): boolean {
     t.shipTo.name.toLowerCase().includes(needle)
 }
 
-export function filterTrades(sorted: readonly MerchantTrade[], f: BoardFilters): MerchantTrade[] {
+export function filterTrades(
+  sorted: readonly MerchantTrade[],
+  f: BoardFilters,
+  overdue: ReadonlyMap<string, unknown> = new Map(),
+): MerchantTrade[] {
   const needle = f.query.trim().toLowerCase()
   const tracks: [Track, string][] = [
     ['order', f.order],
@@ -44,6 +51,7 @@ export function filterTrades(sorted: readonly MerchantTrade[], f: BoardFilters):
   ]
   const wanted = tracks.filter(([, status]) => status !== ANY)
   return sorted.filter((trade) => {
+    if (f.attention && !overdue.has(trade.trading.tradingId)) return false
     const present = statusesOf(trade.processing)
     if (f.state !== 'all' && tradeState(present) !== f.state) return false
     if (wanted.some(([track, status]) => present[track] !== status)) return false
@@ -53,5 +61,5 @@ export function filterTrades(sorted: readonly MerchantTrade[], f: BoardFilters):
 
 export function isFiltered(f: BoardFilters): boolean {
   return f.state !== 'all' || f.order !== ANY || f.delivery !== ANY ||
-    f.payment !== ANY || f.query.trim() !== ''
+    f.payment !== ANY || f.query.trim() !== '' || f.attention
 }

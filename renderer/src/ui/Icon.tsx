@@ -16,6 +16,9 @@ const PATHS = {
   close: 'M6 6l12 12M18 6L6 18',
   alert: 'M12 21a9 9 0 1 1 0-18 9 9 0 0 1 0 18zM12 7v6M12 16.5h.01',
   buyer: 'M12 12a4 4 0 1 0 0-8 4 4 0 0 0 0 8zM4 21a8 8 0 0 1 16 0',
+  chart: 'M3 20h18M6 16v-5M11 16V6M16 16v-8M21 16v-3',
+  training: 'M2 9l10-5 10 5-10 5zM6 11v5c0 1.5 2.7 3 6 3s6-1.5 6-3v-5M22 9v6',
+  clock: 'M12 21a9 9 0 1 1 0-18 9 9 0 0 1 0 18zM12 7v5l3 2',
 } as const
 
 export type IconName = keyof typeof PATHS

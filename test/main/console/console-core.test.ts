@@ -24,6 +24,10 @@ class RecordingPlatform implements ConsolePlatform {
     return true
   }
 
+  async printReceipt() {
+    return { saved: null, printInPage: true }
+  }
+
   nextDialog() {
     return new Promise<void>((r) => this.#waiters.push(r))
   }

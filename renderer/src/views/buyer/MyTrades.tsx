@@ -2,6 +2,7 @@ import { useBuyerStore } from '../../stores/useBuyerStore.js'
 import { Card } from '../../ui/Card.js'
 import { EmptyState } from '../../ui/EmptyState.js'
 import { PageHeader } from '../../ui/Shell.js'
+import { ExportFileButton } from './ExportFileButton.js'
 import { PendingOrders } from './PendingOrders.js'
 import { RefusedOrders } from './RefusedOrders.js'
 import { TradesTable } from './TradesTable.js'
@@ -15,7 +16,11 @@ export function MyTrades() {
 
   return (
     <div className="page">
-      <PageHeader title="My trades" description="Your orders at this shop, with their order, delivery and payment status. Updates arrive by themselves." />
+      <PageHeader
+        title="My trades"
+        description="Your orders at this shop, with their order, delivery and payment status. Updates arrive by themselves."
+        actions={<ExportFileButton />}
+      />
       {pending.length > 0 && <PendingOrders orders={pending} />}
       <Card title="Trades" flush>
         {trades.length === 0

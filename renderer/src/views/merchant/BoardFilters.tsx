@@ -7,6 +7,7 @@ import { statusLabel, TRACK_LABELS } from '../../lib/labels.js'
 import { statusesOf } from '../../lib/moves.js'
 import { useBoardStore } from '../../stores/useBoardStore.js'
 import { Button } from '../../ui/Button.js'
+import { Icon } from '../../ui/Icon.js'
 import { SelectField, TextField } from '../../ui/Field.js'
 
 const STATES: [Filters['state'], string][] = [
@@ -23,7 +24,7 @@ function countStates(trades: MerchantTrade[]): Record<Filters['state'], number> 
 }
 
 // The board's filters: trade state, each track's status, and search.
-export function BoardFilters({ trades }: { trades: MerchantTrade[] }) {
+export function BoardFilters({ trades, overdue }: { trades: MerchantTrade[]; overdue: number }) {
   const filters = useBoardStore((s) => s.filters)
   const setFilters = useBoardStore((s) => s.setFilters)
   const reset = useBoardStore((s) => s.resetFilters)
@@ -31,22 +32,25 @@ export function BoardFilters({ trades }: { trades: MerchantTrade[] }) {
 
   return (
     <div className="filters">
-      <fieldset className="segmented">
-        <legend className="sr-only">Trade state</legend>
-        {STATES.map(([value, label]) => (
-          <label key={value} className={filters.state === value ? 'segmented__option is-on' : 'segmented__option'}>
-            <input
-              type="radio"
-              name="trade-state"
-              value={value}
-              checked={filters.state === value}
-              onChange={() => setFilters({ state: value })}
-            />
-            {label}
-            <span className="segmented__count" aria-hidden="true">{counts[value].toLocaleString()}</span>
-          </label>
-        ))}
-      </fieldset>
+      <div className="filters__top">
+        <fieldset className="segmented">
+          <legend className="sr-only">Trade state</legend>
+          {STATES.map(([value, label]) => (
+            <label key={value} className={filters.state === value ? 'segmented__option is-on' : 'segmented__option'}>
+              <input
+                type="radio"
+                name="trade-state"
+                value={value}
+                checked={filters.state === value}
+                onChange={() => setFilters({ state: value })}
+              />
+              {label}
+              <span className="segmented__count" aria-hidden="true">{counts[value].toLocaleString()}</span>
+            </label>
+          ))}
+        </fieldset>
+        <AttentionToggle on={filters.attention} count={overdue} onChange={(attention) => setFilters({ attention })} />
+      </div>
       <div className="filters__row">
         <TextField
           label="Search trades"
@@ -79,5 +83,19 @@ function TrackFilter({ track, value, onChange }: { track: Track; value: string; 
       options={options}
       onChange={(e) => onChange(e.target.value)}
     />
+  )
+}
+
+// "Needs attention": only trades waiting longer than their threshold.
+function AttentionToggle({ on, count, onChange }: { on: boolean; count: number; onChange: (on: boolean) => void }) {
+  return (
+    <label className={on ? 'toggle-chip is-on' : 'toggle-chip'}>
+      <input type="checkbox" checked={on} onChange={(e) => onChange(e.target.checked)} />
+      <Icon name="clock" size={16} />
+      Needs attention
+      <span className={count > 0 ? 'toggle-chip__count is-hot' : 'toggle-chip__count'} aria-hidden="true">
+        {count.toLocaleString()}
+      </span>
+    </label>
   )
 }

@@ -1,6 +1,7 @@
 import { useRef } from 'react'
 import { useVirtualizer } from '@tanstack/react-virtual'
 import type { MerchantTrade } from '../../../../shared/protocol/events.js'
+import { useAttentionStore } from '../../stores/useAttentionStore.js'
 import { useCssProps } from '../../ui/useCssom.js'
 import { BoardRow } from './BoardRow.js'
 
@@ -22,6 +23,7 @@ export function BoardTable({ trades, selectedId }: { trades: MerchantTrade[]; se
     scrollMargin: HEAD_HEIGHT,
   })
   const bodyRef = useCssProps<HTMLDivElement>({ height: `${virtualizer.getTotalSize()}px` })
+  const overdue = useAttentionStore((s) => s.overdue)
 
   return (
     <div className="vtable" ref={scrollRef} role="table" aria-label="Trades" aria-rowcount={trades.length + 1}>
@@ -47,6 +49,7 @@ export function BoardTable({ trades, selectedId }: { trades: MerchantTrade[]; se
               index={item.index}
               offset={item.start - HEAD_HEIGHT}
               selected={trade.trading.tradingId === selectedId}
+              waiting={overdue.get(trade.trading.tradingId) ?? null}
             />
           )
         })}

@@ -1,16 +1,16 @@
 import { useEffect, useState } from 'react'
 import type { Product } from '../../../../shared/protocol/schemas.js'
 import { describeError } from '../../lib/errors.js'
-import { formatMoney, plural } from '../../lib/format.js'
+import { plural } from '../../lib/format.js'
 import { useCatalogStore } from '../../stores/useCatalogStore.js'
-import { Badge } from '../../ui/Badge.js'
+import { useSettingsStore } from '../../stores/useSettingsStore.js'
 import { Button } from '../../ui/Button.js'
-import { Card } from '../../ui/Card.js'
 import { EmptyState } from '../../ui/EmptyState.js'
 import { ErrorBanner } from '../../ui/ErrorBanner.js'
 import { PageHeader } from '../../ui/Shell.js'
 import { Loading } from '../../ui/Spinner.js'
 import { ProductDialog } from './ProductDialog.js'
+import { ProductTable } from './ProductTable.js'
 
 type Editing = { kind: 'new' } | { kind: 'edit'; product: Product } | null
 
@@ -25,6 +25,8 @@ export function MerchantCatalog() {
   // Fetched on every visit: stock changes as buyers order.
   useEffect(() => {
     void fetch()
+    const settings = useSettingsStore.getState()
+    if (settings.load !== 'loading') void settings.fetch(settings.settings != null)
   }, [fetch])
 
   let body
@@ -58,41 +60,5 @@ export function MerchantCatalog() {
         <ProductDialog product={editing.kind === 'edit' ? editing.product : null} onClose={() => setEditing(null)} />
       )}
     </div>
-  )
-}
-
-function ProductTable({ products, onEdit }: { products: Product[]; onEdit: (p: Product) => void }) {
-  return (
-    <Card flush>
-      <div className="table-wrap">
-      <table className="table table--rows">
-        <caption className="sr-only">Products</caption>
-        <thead>
-          <tr>
-            <th scope="col">SKU</th>
-            <th scope="col">Name</th>
-            <th scope="col" className="num">Price</th>
-            <th scope="col" className="num">Stock</th>
-            <th scope="col"><span className="sr-only">Actions</span></th>
-          </tr>
-        </thead>
-        <tbody>
-          {products.map((p) => (
-            <tr key={p.sku}>
-              <td className="mono">{p.sku}</td>
-              <td><span className="cell-main">{p.name}</span></td>
-              <td className="num">{formatMoney(p.priceMinor, p.currency)}</td>
-              <td className="num">
-                {p.stock === 0 ? <Badge tone="danger">Out of stock</Badge> : p.stock.toLocaleString()}
-              </td>
-              <td className="actions-cell">
-                <Button size="sm" aria-label={`Edit ${p.name}`} onClick={() => onEdit(p)}>Edit</Button>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      </div>
-    </Card>
   )
 }

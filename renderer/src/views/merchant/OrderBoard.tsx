@@ -1,11 +1,13 @@
 import { useEffect, useMemo } from 'react'
 import { filterTrades, isFiltered } from '../../lib/boardFilter.js'
 import { plural } from '../../lib/format.js'
+import { useAttentionStore } from '../../stores/useAttentionStore.js'
 import { useBoardStore } from '../../stores/useBoardStore.js'
 import { Button } from '../../ui/Button.js'
 import { PageHeader } from '../../ui/Shell.js'
 import { BoardFilters } from './BoardFilters.js'
 import { BoardBody } from './BoardBody.js'
+import { ExportCsvButton } from './ExportCsvButton.js'
 import { TradePanel } from './TradePanel.js'
 
 // All the shop's trades, newest first, filtered and searchable; the
@@ -15,13 +17,14 @@ export function OrderBoard({ tradingId }: { tradingId: string | null }) {
   const filters = useBoardStore((s) => s.filters)
   const load = useBoardStore((s) => s.load)
   const fetch = useBoardStore((s) => s.fetch)
+  const overdue = useAttentionStore((s) => s.overdue)
 
   useEffect(() => {
     const state = useBoardStore.getState()
     void state.fetch(state.load === 'ready')
   }, [fetch])
 
-  const visible = useMemo(() => filterTrades(trades, filters), [trades, filters])
+  const visible = useMemo(() => filterTrades(trades, filters, overdue), [trades, filters, overdue])
   const summary = isFiltered(filters)
     ? `${visible.length.toLocaleString()} of ${plural(trades.length, 'trade')} shown`
     : `${plural(trades.length, 'trade')}, newest first`
@@ -32,9 +35,14 @@ export function OrderBoard({ tradingId }: { tradingId: string | null }) {
         <PageHeader
           title="Orders"
           description={load === 'ready' ? summary : 'Every trade of your shop'}
-          actions={<Button busy={load === 'loading'} onClick={() => void fetch()}>Refresh</Button>}
+          actions={
+            <>
+              <ExportCsvButton trades={visible} />
+              <Button busy={load === 'loading'} onClick={() => void fetch()}>Refresh</Button>
+            </>
+          }
         />
-        <BoardFilters trades={trades} />
+        <BoardFilters trades={trades} overdue={overdue.size} />
         <BoardBody visible={visible} selectedId={tradingId} />
       </div>
       {tradingId != null && <TradePanel tradingId={tradingId} />}

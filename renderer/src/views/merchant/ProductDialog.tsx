@@ -8,6 +8,7 @@ import { Dialog } from '../../ui/Dialog.js'
 import { ErrorBanner } from '../../ui/ErrorBanner.js'
 import { SelectField, TextField } from '../../ui/Field.js'
 import { draftOf, validateDraft, type DraftErrors, type ProductDraft } from './productForm.js'
+import { useLowStockField } from './useLowStockField.js'
 
 const CURRENCIES = ['EUR', 'USD', 'GBP', 'CHF', 'SEK', 'NOK', 'DKK', 'PLN', 'CZK', 'CAD', 'AUD', 'JPY']
 
@@ -27,6 +28,7 @@ export function ProductDialog({ product, onClose }: { product: Product | null; o
   const [tried, setTried] = useState(false)
   const [busy, setBusy] = useState(false)
   const [failure, setFailure] = useState<string | null>(null)
+  const lowStock = useLowStockField(product?.sku ?? null)
   const editing = product != null
   const currencies = CURRENCIES.includes(draft.currency) ? CURRENCIES : [draft.currency, ...CURRENCIES]
 
@@ -41,7 +43,8 @@ export function ProductDialog({ product, onClose }: { product: Product | null; o
     setTried(true)
     const checked = validateDraft(draft)
     setErrors(checked.errors)
-    if (checked.product == null) return
+    const threshold = lowStock.check()
+    if (checked.product == null || threshold === undefined) return
     if (!editing && products.some((p) => p.sku === checked.product?.sku)) {
       setErrors({ sku: 'A product with this SKU exists already: edit it instead.' })
       return
@@ -49,9 +52,14 @@ export function ProductDialog({ product, onClose }: { product: Product | null; o
     setBusy(true)
     setFailure(null)
     const outcome = await upsert(checked.product)
+    if (!outcome.ok) {
+      setBusy(false)
+      return setFailure(describeInvalid(outcome.error))
+    }
+    const problem = lowStock.disabled ? null : await lowStock.save(outcome.value.sku, threshold)
     setBusy(false)
-    if (!outcome.ok) return setFailure(describeInvalid(outcome.error))
     toast(editing ? `Saved ${outcome.value.name}` : `Added ${outcome.value.name} to the catalog`, 'success')
+    if (problem != null) toast(`The low-stock threshold of ${outcome.value.name} was not saved: ${problem}`, 'warning')
     onClose()
   }
 
@@ -62,7 +70,8 @@ export function ProductDialog({ product, onClose }: { product: Product | null; o
         <TextField label="Name" value={draft.name} error={errors.name} maxLength={80} onChange={(e) => change({ name: e.target.value })} data-autofocus={editing ? true : undefined} fieldClassName="span-2" />
         <TextField label="Price" inputMode="decimal" value={draft.price} error={errors.price} placeholder="12.90" hint="In the currency’s main unit" onChange={(e) => change({ price: e.target.value })} />
         <SelectField label="Currency" value={draft.currency} error={errors.currency} options={currencies.map((c) => ({ value: c, label: c }))} onChange={(e) => change({ currency: e.target.value })} />
-        <TextField label="Stock" inputMode="numeric" value={draft.stock} error={errors.stock} onChange={(e) => change({ stock: e.target.value })} fieldClassName="span-2" hint="Units you can sell now" />
+        <TextField label="Stock" inputMode="numeric" value={draft.stock} error={errors.stock} onChange={(e) => change({ stock: e.target.value })} hint="Units you can sell now" />
+        <TextField label="Low stock at (units)" inputMode="numeric" value={lowStock.value} error={lowStock.error} disabled={lowStock.disabled} placeholder="Shop default" hint={lowStock.hint} onChange={(e) => lowStock.setValue(e.target.value)} />
         {failure != null && <div className="span-2"><ErrorBanner title="Not saved">{failure}</ErrorBanner></div>}
         <div className="dialog__footer dialog__footer--inline span-2">
           <Button variant="ghost" onClick={onClose}>Go back</Button>

@@ -5,10 +5,12 @@ import { PageHeader } from '../../ui/Shell.js'
 import { Loading } from '../../ui/Spinner.js'
 import { BuyerWindowButton } from './BuyerWindowButton.js'
 import { ConnectedBuyers } from './ConnectedBuyers.js'
+import { RulesCard } from './RulesCard.js'
 import { ShopSettings } from './ShopSettings.js'
 import { ShopStatusCard } from './ShopStatusCard.js'
 
-// The shop itself: running state, address, key, settings, buyers.
+// The shop itself: running state, address, key, settings, rules and
+// thresholds, buyers.
 export function ShopView() {
   const status = useShopStore((s) => s.status)
   const error = useShopStore((s) => s.error)
@@ -32,6 +34,7 @@ export function ShopView() {
           <div className="grid-2 grid-2--wide-left">
             <ShopStatusCard status={status} />
             <ShopSettings status={status} />
+            <RulesCard running={status.running} />
             <ConnectedBuyers running={status.running} />
           </div>
         )}

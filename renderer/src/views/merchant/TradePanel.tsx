@@ -4,6 +4,7 @@ import { formatDateTime, shortId } from '../../lib/format.js'
 import { TRADE_STATE_LABELS } from '../../lib/labels.js'
 import { statusesOf } from '../../lib/moves.js'
 import { tradeState } from '../../../../shared/protocol/trade-state.js'
+import { useAttentionStore } from '../../stores/useAttentionStore.js'
 import { useBoardStore } from '../../stores/useBoardStore.js'
 import { TonePill } from '../../ui/Badge.js'
 import { Button } from '../../ui/Button.js'
@@ -12,6 +13,9 @@ import { EmptyState } from '../../ui/EmptyState.js'
 import { Loading } from '../../ui/Spinner.js'
 import { ItemsTable } from '../shared/ItemsTable.js'
 import { Timeline } from '../shared/Timeline.js'
+import { AttentionFlag } from './AttentionFlag.js'
+import { ReceiptButton } from './ReceiptButton.js'
+import { SettleActions } from './SettleActions.js'
 import { TradeFacts } from './TradeFacts.js'
 import { TradeActions } from './TradeActions.js'
 
@@ -21,6 +25,7 @@ const BOARD = '#/merchant/board'
 export function TradePanel({ tradingId }: { tradingId: string }) {
   const trade = useBoardStore((s) => s.trades.find((t) => t.trading.tradingId === tradingId))
   const load = useBoardStore((s) => s.load)
+  const waiting = useAttentionStore((s) => s.overdue.get(tradingId))
 
   // Focus moves to the trade that was opened, for keyboard users.
   const titleRef = useRef<HTMLHeadingElement>(null)
@@ -63,12 +68,17 @@ export function TradePanel({ tradingId }: { tradingId: string }) {
         <div className="panel__heading">
           <p className="eyebrow">Trade · placed {formatDateTime(trading.placedAt)}</p>
           <h2 className="panel__title mono" id="trade-panel-title" tabIndex={-1} ref={titleRef}>{trading.tradingId}</h2>
-          <TonePill tone={stateTone} testId="trade-state">{stateLabel}</TonePill>
+          <span className="panel__flags">
+            <TonePill tone={stateTone} testId="trade-state">{stateLabel}</TonePill>
+            {waiting != null && <AttentionFlag waiting={waiting} />}
+          </span>
+          <ReceiptButton tradingId={trading.tradingId} />
         </div>
         {close}
       </div>
       <div className="panel__body">
         <TradeActions key={trading.tradingId} trading={trading} processing={processing} />
+        <SettleActions key={`settle-${trading.tradingId}`} trading={trading} processing={processing} />
         <section className="panel__section" aria-labelledby="panel-contents">
           <h3 className="section-title" id="panel-contents">Contents</h3>
           <ItemsTable items={trading.items} currency={trading.currency} totalMinor={trading.totalMinor} />

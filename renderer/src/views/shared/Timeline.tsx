@@ -1,4 +1,5 @@
 import type { Processing } from '../../../../shared/protocol/schemas.js'
+import { causeOf, causeText } from '../../lib/causes.js'
 import { formatDateTime } from '../../lib/format.js'
 import { EmptyState } from '../../ui/EmptyState.js'
 import { StatusTrio } from './StatusTrio.js'
@@ -17,6 +18,7 @@ export function Timeline({ items, emptyText }: { items: TimelineItem[]; emptyTex
     <ol className="timeline" aria-label="Processing history">
       {newestFirst.map((item, index) => {
         const d = item.processing.delivery
+        const cause = causeOf(item.processing)
         return (
           <li key={item.key} className={index === 0 ? 'timeline__item timeline__item--latest' : 'timeline__item'}>
             <span className="timeline__dot" aria-hidden="true" />
@@ -26,6 +28,7 @@ export function Timeline({ items, emptyText }: { items: TimelineItem[]; emptyTex
                 {index === 0 && <span className="timeline__latest">Latest</span>}
               </p>
               <StatusTrio processing={item.processing} caption />
+              {cause != null && <p className="timeline__cause" data-cause={cause}>{causeText(cause)}</p>}
               {(d.carrier != null || d.trackingNo != null) && (
                 <p className="timeline__meta">
                   {d.carrier ?? 'Carrier'} · tracking <span className="mono">{d.trackingNo ?? '—'}</span>

@@ -2,6 +2,7 @@ import { useConsoleStore } from '../../stores/useConsoleStore.js'
 import { ErrorBanner } from '../../ui/ErrorBanner.js'
 import { Loading } from '../../ui/Spinner.js'
 import { BuyChoice } from './BuyChoice.js'
+import { DemoShopPrompt } from './DemoShopPrompt.js'
 import { RunShopChoice } from './RunShopChoice.js'
 
 // The first screen: run a shop here, or shop at a merchant.
@@ -27,10 +28,13 @@ export function Welcome() {
       {load === 'loading' || load === 'idle'
         ? <Loading label="Loading your shops…" />
         : (
-          <div className="welcome__choices">
-            <RunShopChoice />
-            <BuyChoice />
-          </div>
+          <>
+            <div className="welcome__choices">
+              <RunShopChoice />
+              <BuyChoice />
+            </div>
+            <DemoShopPrompt />
+          </>
         )}
     </main>
   )

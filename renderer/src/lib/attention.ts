@@ -1,0 +1,79 @@
+import type { MerchantTrade } from '../../../shared/protocol/events.js'
+import type { Processing } from '../../../shared/protocol/schemas.js'
+import type { ShopSettings } from '../../../shared/protocol/settings.js'
+import { TRACKS, type Track } from '../../../shared/protocol/statuses.js'
+import { tradeState } from '../../../shared/protocol/trade-state.js'
+import { movesOf, statusesOf } from './moves.js'
+
+// Which trades wait too long for the merchant: a track of an open trade
+// waits while the merchant still has a step to take on it, and needs
+// attention once it has waited longer than the shop's threshold for that
+// track. Plain functions; the board, the nav badge and the window title
+// all read the one result computed from the board's trades.
+
+export interface Waiting {
+  track: Track
+  // Since when the track has been in its present status (ms since epoch).
+  since: number
+}
+
+// Statuses at the end of a trade's ordinary course: a further move from
+// them (return, refund) is a reversal, not a step the trade waits for.
+const COURSE_END: Record<Track, string> = {
+  order: 'completed',
+  delivery: 'delivered',
+  payment: 'captured',
+}
+
+// The start of the unbroken run of processing information, newest back,
+// in which `track` shows its present status.
+export function sinceOf(history: readonly Processing[], present: Processing, track: Track): number {
+  let since = Date.parse(present.updatedAt)
+  for (let i = history.length - 1; i >= 0; i--) {
+    const p = history[i]
+    if (p == null || p[track].status !== present[track].status) break
+    since = Math.min(since, Date.parse(p.updatedAt))
+  }
+  return since
+}
+
+function waits(present: Processing, track: Track): boolean {
+  const statuses = statusesOf(present)
+  const cancelled = statuses.order === 'cancelled'
+  if (!cancelled && present[track].status === COURSE_END[track]) return false
+  return movesOf(statuses, track).length > 0
+}
+
+export function overdueTracks(trade: MerchantTrade, settings: ShopSettings, now: number): Waiting[] {
+  const present = trade.processing
+  if (tradeState(statusesOf(present)) !== 'open') return []
+  const found: Waiting[] = []
+  for (const track of TRACKS) {
+    if (!waits(present, track)) continue
+    const since = sinceOf(trade.history, present, track)
+    if (now - since > settings.attention[track] * 60_000) found.push({ track, since })
+  }
+  return found
+}
+
+export function overdueTrades(
+  trades: readonly MerchantTrade[],
+  settings: ShopSettings,
+  now: number,
+): Map<string, Waiting[]> {
+  const result = new Map<string, Waiting[]>()
+  for (const trade of trades) {
+    const waiting = overdueTracks(trade, settings, now)
+    if (waiting.length > 0) result.set(trade.trading.tradingId, waiting)
+  }
+  return result
+}
+
+// "3 days", "5 hours", "40 minutes": how long something has waited.
+export function waitedFor(since: number, now: number): string {
+  const minutes = Math.max(0, Math.floor((now - since) / 60_000))
+  if (minutes < 120) return `${minutes} ${minutes === 1 ? 'minute' : 'minutes'}`
+  const hours = Math.floor(minutes / 60)
+  if (hours < 48) return `${hours} hours`
+  return `${Math.floor(hours / 24)} days`
+}

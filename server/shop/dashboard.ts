@@ -1,0 +1,84 @@
+import type { Dashboard } from '../../shared/contract/operations.js'
+import type { Processing, Product } from '../../shared/protocol/schemas.js'
+import type { ShopSettings } from '../../shared/protocol/settings.js'
+import { tradeState } from '../../shared/protocol/trade-state.js'
+import type { StoredTrade } from '../store/records.js'
+import { presentStatuses } from './advance.js'
+import { needsAttention } from './attention.js'
+
+const DAY_MS = 24 * 3600 * 1000
+
+// The merchant's figures, computed from the trades as they stand: orders
+// and revenue per day over the last `days` days, trades by status of each
+// track, open against complete and closed, top products, low stock.
+export function dashboard(
+  trades: Iterable<StoredTrade>,
+  products: Iterable<Product>,
+  settings: ShopSettings,
+  days: number,
+  now = Date.now(),
+): Dashboard {
+  const from = startOfDay(now) - (days - 1) * DAY_MS
+  const perDay = new Map<string, { orders: number; revenueMinor: number }>()
+  for (let t = from; t <= now; t += DAY_MS) perDay.set(dayOf(t), { orders: 0, revenueMinor: 0 })
+  const byStatus = { order: {}, delivery: {}, payment: {} } as Dashboard['byStatus']
+  const states = { open: 0, complete: 0, closed: 0 }
+  const sold = new Map<string, { sku: string; name: string; quantity: number; revenueMinor: number }>()
+  const currencies = new Map<string, number>()
+  let attention = 0
+
+  for (const { trading, history } of trades) {
+    const present = history.at(-1) as Processing
+    const statuses = presentStatuses(present)
+    const state = tradeState(statuses)
+    states[state] += 1
+    count(byStatus.order, statuses.order)
+    count(byStatus.delivery, statuses.delivery)
+    count(byStatus.payment, statuses.payment)
+    if (needsAttention(history, settings, now)) attention += 1
+    currencies.set(trading.currency, (currencies.get(trading.currency) ?? 0) + 1)
+    if (statuses.order === 'cancelled') continue
+    const day = perDay.get(dayOf(Date.parse(trading.placedAt)))
+    if (day != null) {
+      day.orders += 1
+      day.revenueMinor += trading.totalMinor
+    }
+    for (const item of trading.items) {
+      const s = sold.get(item.sku) ?? { sku: item.sku, name: item.name, quantity: 0, revenueMinor: 0 }
+      s.quantity += item.quantity
+      s.revenueMinor += item.quantity * item.unitPriceMinor
+      sold.set(item.sku, s)
+    }
+  }
+
+  return {
+    currency: [...currencies].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 'EUR',
+    perDay: [...perDay].map(([day, f]) => ({ day, ...f })),
+    byStatus,
+    states,
+    topProducts: [...sold.values()].sort((a, b) => b.revenueMinor - a.revenueMinor).slice(0, 10),
+    lowStock: lowStock(products, settings),
+    needsAttention: attention,
+  }
+}
+
+export function lowStock(products: Iterable<Product>, settings: ShopSettings) {
+  const out: Dashboard['lowStock'] = []
+  for (const p of products) {
+    const threshold = settings.lowStock.perSku[p.sku] ?? settings.lowStock.threshold
+    if (p.stock <= threshold) out.push({ sku: p.sku, name: p.name, stock: p.stock, threshold })
+  }
+  return out.sort((a, b) => a.stock - b.stock)
+}
+
+function count(map: Record<string, number>, key: string): void {
+  map[key] = (map[key] ?? 0) + 1
+}
+
+function startOfDay(t: number): number {
+  return Date.parse(`${dayOf(t)}T00:00:00.000Z`)
+}
+
+function dayOf(t: number): string {
+  return new Date(t).toISOString().slice(0, 10)
+}
