@@ -46,6 +46,8 @@ export async function startHost(userData: string, port = 0): Promise<BrowserHost
 
 export async function openPage(browser: Browser, url: string): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 820 } })
+  // A step that cannot happen fails with Playwright's own message, in time.
+  context.setDefaultTimeout(15_000)
   const page = await context.newPage()
   const problems: string[] = []
   page.on('pageerror', (err) => problems.push(String(err)))
