@@ -1,46 +1,13 @@
 import { rm } from 'node:fs/promises'
 import type { DemoStatus } from '../../shared/contract/operations.js'
-import { DEFAULT_SHOP_SETTINGS } from '../../shared/protocol/settings.js'
 import type { Shop } from '../../server/shop/shop.js'
-import { nameKey } from '../../server/store/shop-state.js'
-import { registerBuyers, startBuyers, type SimBuyer } from '../../server/sim/buyers.js'
+import { startBuyers } from '../../server/sim/buyers.js'
 import { startCarrier } from '../../server/sim/carrier.js'
-import { DEMO_BUYERS, DEMO_CATALOG } from '../../server/sim/catalog.js'
+import { DEMO_TIMING, demoBuyers, seedDemoShop } from '../../server/sim/demo-seed.js'
 import { startGateway } from '../../server/sim/gateway.js'
 import { Random } from '../../server/sim/random.js'
 import { RealScheduler, type Scheduler } from '../../server/sim/scheduler.js'
 import type { EmbeddedShop } from './embedded-shop.js'
-
-export const DEMO_TIMING = {
-  authorizeMs: 4_000,
-  transitMs: 8_000,
-  deliverMs: 12_000,
-  declineRate: 0.08,
-  returnRate: 0.06,
-}
-
-// Prepares a fresh demo shop: its catalog, its buyers and every rule on.
-export async function seedDemoShop(shop: Shop, rng: Random): Promise<void> {
-  for (const product of DEMO_CATALOG) await shop.upsertProduct(product)
-  await shop.saveSettings({
-    ...DEFAULT_SHOP_SETTINGS,
-    rules: {
-      capture_on_ship: true,
-      complete_when_delivered_and_paid: true,
-      settle_on_cancel: true,
-      refund_on_return: true,
-    },
-    attention: { order: 2, delivery: 5, payment: 5 },
-  })
-  await registerBuyers(shop, rng)
-}
-
-export function demoBuyers(shop: Shop): SimBuyer[] {
-  return DEMO_BUYERS.flatMap((b) => {
-    const id = shop.store.state.buyerByName.get(nameKey(b.name))
-    return id == null ? [] : [{ buyerId: id, name: b.name, address: b.address }]
-  })
-}
 
 // The demo shop: the embedded shop switched to its own data folder, with
 // simulated buyers, a carrier and a payment gateway moving trades along.

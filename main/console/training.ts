@@ -10,7 +10,7 @@ import {
   type ScenarioState,
 } from '../../server/sim/scenarios.js'
 import { ConsoleFailure } from './console-error.js'
-import { demoBuyers } from './demo.js'
+import { demoBuyers } from '../../server/sim/demo-seed.js'
 
 type Change = { trading: Trading; processing: Processing }
 
