@@ -10,6 +10,7 @@ const HELP = `Tradepost shop server
 
   npm run server -- [--port N] [--data DIR] [--host ADDR] [--log LEVEL]
                     [--allow-origin URL]... [--order-rate N]
+                    [--checkpoint-every SECONDS]
 
   --port   port to listen on (default ${DEFAULT_PORT}; 0 picks a free one)
   --data   data folder (default ~/.tradepost/shop)
@@ -25,6 +26,10 @@ const HELP = `Tradepost shop server
   --order-rate
            orders a second one connection may place once its first 50 are
            spent (default 20); 0 turns the limit off, for benchmarks only.
+  --checkpoint-every
+           seconds between rewrites of the snapshot files (default 30; also
+           after every 8 MiB of journal). Shorter means a shorter journal
+           to replay at start, and more writing.
 
   TRADEPOST_MERCHANT_KEY, when set, is the merchant key (and it cannot be
   rotated from a merchant console).`
@@ -43,6 +48,7 @@ async function main(): Promise<void> {
       log: { type: 'string' },
       'allow-origin': { type: 'string', multiple: true },
       'order-rate': { type: 'string' },
+      'checkpoint-every': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   })
@@ -63,6 +69,7 @@ async function main(): Promise<void> {
     logLevel: (values.log ?? 'info') as LogLevel,
     allowedOrigins: values['allow-origin'] ?? [],
     limits: { orders: orderRate(values['order-rate']) },
+    checkpointEveryMs: seconds(values['checkpoint-every']),
     unsafeAckBeforeWrite: process.env[UNSAFE_ACK] === '1',
   })
   console.error(
@@ -76,6 +83,15 @@ async function main(): Promise<void> {
   }
   process.once('SIGINT', () => void stop('SIGINT'))
   process.once('SIGTERM', () => void stop('SIGTERM'))
+}
+
+function seconds(text: string | undefined): number | undefined {
+  if (text == null) return undefined
+  const n = Number(text)
+  if (!Number.isFinite(n) || n <= 0) {
+    throw new Error(`--checkpoint-every must be a number of seconds, not ${text}`)
+  }
+  return n * 1000
 }
 
 function orderRate(text: string | undefined): Rate | undefined {

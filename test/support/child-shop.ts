@@ -29,6 +29,8 @@ export interface ChildShopOptions {
   env?: Record<string, string>
   log?: string
   merchantKey?: string | null
+  // more command-line options
+  args?: string[]
 }
 
 // Runs the real shop server from its command line in a child process, so
@@ -43,7 +45,7 @@ export function startChildShop(
   const key = opts.merchantKey === undefined ? CHILD_MERCHANT_KEY : opts.merchantKey
   const args = [
     '--import', 'tsx', 'server/cli.ts', '--port', String(opts.port ?? 0),
-    '--data', dataDir, '--log', opts.log ?? 'silent',
+    '--data', dataDir, '--log', opts.log ?? 'silent', ...(opts.args ?? []),
   ]
   const child = spawn(process.execPath, args, {
     cwd: ROOT,

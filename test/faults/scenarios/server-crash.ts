@@ -38,9 +38,10 @@ export async function serverCrash(unsafe: boolean): Promise<ScenarioResult> {
   const problems: string[] = []
   for (let k = 0; k < kills; k++) {
     await pause(randomBetween(80, 500))
-    // Every other kill lands in the very turn an acknowledgement arrives:
-    // the moment a write that was acknowledged early would be lost.
-    if (k % 2 === 1) await nextAck(merchant)
+    // Every other kill (every kill of the broken variant) lands in the
+    // very turn an acknowledgement arrives: the moment a write that was
+    // acknowledged early would be lost.
+    if (unsafe || k % 2 === 1) await nextAck(merchant)
     shop = await killAndRestart(shop, dataDir, port, env, async () => {
       const check = await checkDataFolder(dataDir,
         { orders: fleet.acked, moves: merchant.acked }, STOCK)
