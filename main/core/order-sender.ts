@@ -21,6 +21,10 @@ import type { TradingFile } from './trading-file.js'
 import type { OrderRecord, StoredError } from './trading-file-schema.js'
 import type { ClientProblem } from './client-events.js'
 
+// Refusals that say "not now" rather than "no".
+const TRANSIENT = new Set(['unavailable', 'rate_limited', 'internal'])
+const RETRY_MS = 2_000
+
 export interface OrderSenderHooks {
   timeoutMs: number
   onOrder: (order: OrderRecord) => void
@@ -75,8 +79,21 @@ export class OrderSender {
       this.#reportInvalid(err)
       return this.#current(order.requestId)
     }
+    if (!reply.ok && TRANSIENT.has(reply.error.code)) {
+      return this.#retryLater(order)
+    }
     if (!reply.ok) return this.#refused(order.requestId, reply.error)
     return this.#placed(order.requestId, reply.trading)
+  }
+
+  // The shop could not take the order just now (its disk, its rate limit):
+  // the order stays pending and is sent again, with the same requestId.
+  #retryLater(order: OrderRecord): OrderRecord {
+    const timer = setTimeout(() => {
+      if (this.socket.connected) void this.#track(this.#send(order))
+    }, RETRY_MS)
+    timer.unref()
+    return this.#current(order.requestId)
   }
 
   // The trade and the order's new state go to disk in one write, so a
