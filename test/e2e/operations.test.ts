@@ -167,9 +167,10 @@ describe('demo and training', () => {
     await merchant.getByRole('button', { name: 'Reset demo shop' }).click()
     await merchant.getByRole('button', { name: 'Yes, reset demo shop' }).click()
 
-    await expect.poll(() => host.core.shop.server?.shop.store.state.trades.size, { timeout: 15_000 }).toBe(0)
-    const products = host.core.shop.server!.shop.products()
-    expect(products.length).toBe(12)
+    await merchant.getByTestId('demo-state').getByText('Stopped').waitFor()
+    // Seeding goes on after the shop is up: wait for the whole catalog.
+    await expect.poll(() => host.core.shop.server?.shop.products().length, { timeout: 15_000 }).toBe(12)
+    expect(host.core.shop.server!.shop.store.state.trades.size).toBe(0)
     await shot(merchant, 'ops-07-demo-reset')
   })
 })
