@@ -145,6 +145,26 @@ describe('the console core', () => {
     expect(buyer.trades.map((t: any) => t.trading.tradingId)).toEqual([order.tradingId])
   })
 
+  it('runs the mismatch drill: the goal is reached when the trainee opens the warning', async () => {
+    const { core, platform } = await openCore(await tempDir('console'))
+    await call(core, 'shop:configure', { port: 0 })
+    await call(core, 'demo:reset')
+    const url = core.shop.status().url
+    await call(core, 'buyer:connect', {
+      url, name: 'Trainee', password: 'trainee-password', mode: 'register',
+    }, 5)
+    await call(core, 'window:hello', { role: 'buyer' }, 5)
+    const reached = nextEvent(core, 'training:progress', (run) => run.goalReached)
+
+    await call(core, 'training:start', { scenarioId: 'mismatch-drill' })
+
+    expect((await reached).scenarioId).toBe('mismatch-drill')
+    expect(platform.dialogs.at(-1)!.windowId).toBe(5)
+    expect(core.shop.profile).toBe('demo')
+    const stopped = await call(core, 'demo:stop')
+    expect(stopped.active).toBe(false)
+  })
+
   it('refuses unknown requests and bad payloads with invalid_request', async () => {
     const { core } = await openCore(await tempDir('console'))
     for (const [name, payload] of [
