@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { ConsoleCore } from '../../../main/console/console-core.js'
 import { dispatch } from '../../../main/console/dispatch.js'
+import { createLogger } from '../../../server/logger.js'
 import type { ConsolePlatform, DialogSpec } from '../../../main/console/platform.js'
 import { removeTempDirs, tempDir } from '../../support/temp-dir.js'
 
@@ -40,7 +41,7 @@ afterEach(async () => {
 })
 
 async function openCore(userData: string, platform = new RecordingPlatform()) {
-  const core = await ConsoleCore.open({ userData, platform })
+  const core = await ConsoleCore.open({ userData, platform, logger: createLogger('silent') })
   cores.push(core)
   return { core, platform }
 }
