@@ -1,0 +1,216 @@
+import { rm } from 'node:fs/promises'
+import type { Socket } from 'socket.io-client'
+import { closedLoop, type LoadResult } from '../lib/load.js'
+import { hasOrderRateOption, startBare, startShop, type Child } from '../lib/procs.js'
+import { check, type Context, type Scenario, type TargetCheck } from '../lib/scenario.js'
+import { closeSockets, connectMany, hugeStock } from '../lib/sockets.js'
+import { round } from '../lib/stats.js'
+import type { Cell } from '../lib/table.js'
+
+// 1. Order intake: C buyers, each placing orders as fast as its answers
+// come back, against a shop that stores N trades; the baseline is a bare
+// Socket.IO server answering the same requests with no work.
+
+interface IntakeCell {
+  server: 'bare' | 'shop'
+  stored: number | null
+  buyers: number
+  result?: LoadResult
+  connectMs?: number
+  error?: string
+}
+
+export const intake: Scenario = {
+  name: 'intake',
+  title: '1. Order intake (orders/s and acknowledgement latency)',
+  async run(ctx) {
+    const stored = ctx.quick ? [10_000] : [0, 1_000, 10_000, 100_000]
+    const buyers = ctx.quick ? [100] : [10, 100, 500]
+    const timing = ctx.quick
+      ? { warmupMs: 1_000, measureMs: 2_000 }
+      : { warmupMs: 2_000, measureMs: 10_000 }
+
+    const cells: IntakeCell[] = []
+    for (const c of buyers) {
+      ctx.progress(`intake: bare Socket.IO, ${c} buyers`)
+      cells.push(await runBare(ctx, c, timing))
+    }
+    for (const n of stored) {
+      for (const c of buyers) {
+        ctx.progress(`intake: shop with ${n.toLocaleString('en-US')} trades, ${c} buyers`)
+        cells.push(await runShop(ctx, n, c, timing))
+      }
+    }
+
+    const bareRate = (c: number) => cells.find((x) => x.server === 'bare' && x.buyers === c)?.result?.rate
+    const shopCell = (n: number, c: number) =>
+      cells.find((x) => x.server === 'shop' && x.stored === n && x.buyers === c)
+
+    const rows: Cell[][] = cells.map((x) => {
+      const r = x.result
+      const base = bareRate(x.buyers)
+      const lost = r == null ? null : r.lost + Object.values(r.refused).reduce((a, b) => a + b, 0)
+      return [
+        x.server === 'bare' ? 'bare Socket.IO' : 'shop',
+        x.stored,
+        x.buyers,
+        r?.rate ?? null,
+        r == null || base == null || x.server === 'bare' ? null : `${Math.round((100 * r.rate) / base)}%`,
+        r?.latency.p50 ?? null,
+        r?.latency.p99 ?? null,
+        r?.latency.max ?? null,
+        r?.serverCpu == null ? null : `${Math.round(r.serverCpu * 100)}%`,
+        r?.serverCpu == null ? null : Math.round((r.serverCpu * 1e6) / r.rate),
+        r == null ? null : `${Math.round(r.clientCpu * 100)}%`,
+        r?.otherCpu == null ? null : `${Math.round(r.otherCpu * 100)}%`,
+        x.error ?? (lost === 0 ? 'ok' : `${lost} failed`),
+      ]
+    })
+
+    const targets: TargetCheck[] = []
+    const at10k = shopCell(10_000, 100)?.result
+    const bare100 = bareRate(100)
+    if (at10k != null && bare100 != null) {
+      const share = at10k.rate / bare100
+      targets.push(
+        check('intake', 'intake-vs-bare', 'intake, 10,000 stored, 100 buyers, vs bare transport',
+          '≥ 25% of bare', `${Math.round(share * 100)}%`, share >= 0.25),
+        check('intake', 'intake-rate', 'intake, 10,000 stored, 100 buyers',
+          '≥ 3,000 orders/s', `${Math.round(at10k.rate).toLocaleString('en-US')} orders/s`, at10k.rate >= 3_000),
+        check('intake', 'intake-p99', 'ack p99, 10,000 stored, 100 buyers',
+          '< 50 ms', `${at10k.latency.p99.toFixed(1)} ms`, at10k.latency.p99 < 50),
+      )
+    } else {
+      targets.push(check('intake', 'intake-rate', 'intake, 10,000 stored, 100 buyers', '≥ 3,000 orders/s', 'not measured', null))
+    }
+    const r1k = shopCell(1_000, 100)?.result
+    const r100k = shopCell(100_000, 100)?.result
+    targets.push(
+      r1k != null && r100k != null
+        ? check('intake', 'intake-scale', 'intake at 100,000 stored vs 1,000 stored (100 buyers)',
+            'within 20%', `${Math.round((100 * r100k.rate) / r1k.rate)}% of the 1,000-trade rate`,
+            r100k.rate >= 0.8 * r1k.rate)
+        : check('intake', 'intake-scale', 'intake at 100,000 stored vs 1,000 stored (100 buyers)',
+            'within 20%', ctx.quick ? 'not measured in --quick' : 'not measured', null),
+    )
+
+    return {
+      tables: [
+        {
+          title: this.title,
+          columns: ['server', 'stored trades', 'buyers', 'orders/s', 'of bare', 'p50 ms', 'p99 ms', 'max ms', 'server CPU', 'µs CPU/order', 'client CPU', 'other CPU', 'errors'],
+          rows,
+          notes: [
+            `${timing.measureMs / 1000} s measured after ${timing.warmupMs / 1000} s warm-up; a fresh copy of the seeded shop and a fresh server per row.`,
+            'Each buyer has one websocket and one order in flight; the buyers ordering are the seed\'s first customers (they already hold stored/1,000 trades each).',
+            ...(hasOrderRateOption()
+              ? ['The shop runs with --order-rate 0: its per-connection limit (by default 20 orders/s after a burst of 50) would otherwise cap 100 buyers at 2,000 orders/s.']
+              : []),
+            'CPU: cores used during the window by the server, by the load generator (this process) and by anything else on the machine (2 cores in all);',
+            'µs CPU/order = server CPU time per acknowledged order, the figure least disturbed by other programs.',
+          ],
+        },
+      ],
+      targets,
+      data: {
+        timing,
+        cells: cells.map((x) => ({
+          server: x.server,
+          storedTrades: x.stored,
+          buyers: x.buyers,
+          connectMs: x.connectMs == null ? null : round(x.connectMs),
+          error: x.error ?? null,
+          ...(x.result == null ? {} : resultJson(x.result, bareRate(x.buyers))),
+        })),
+      },
+    }
+  },
+}
+
+export function resultJson(r: LoadResult, bare?: number) {
+  return {
+    ordersPerSecond: round(r.rate, 1),
+    ofBare: bare == null ? null : round(r.rate / bare, 3),
+    orders: r.orders,
+    seconds: round(r.seconds, 3),
+    ackMs: {
+      p50: round(r.latency.p50, 3),
+      p90: round(r.latency.p90, 3),
+      p99: round(r.latency.p99, 3),
+      p999: round(r.latency.p999, 3),
+      max: round(r.latency.max, 3),
+      mean: round(r.latency.mean, 3),
+      samples: r.latency.count,
+    },
+    acksOver50ms: r.over.ms50,
+    acksOver250ms: r.over.ms250,
+    maxAckMsPerSecond: r.maxPerSecond.map((v) => round(v, 1)),
+    acksPerSecond: r.acksPerSecond,
+    refused: r.refused,
+    lost: r.lost,
+    serverCpuCores: r.serverCpu == null ? null : round(r.serverCpu, 3),
+    serverCpuMicrosPerOrder: r.serverCpu == null ? null : round((r.serverCpu * 1e6) / r.rate, 1),
+    clientCpuCores: round(r.clientCpu, 3),
+    otherCpuCores: r.otherCpu == null ? null : round(r.otherCpu, 3),
+  }
+}
+
+async function runBare(
+  ctx: Context,
+  buyers: number,
+  timing: { warmupMs: number; measureMs: number },
+): Promise<IntakeCell> {
+  const cell: IntakeCell = { server: 'bare', stored: null, buyers }
+  let child: Child | null = null
+  const sockets: Socket[] = []
+  try {
+    child = await startBare()
+    const t = performance.now()
+    sockets.push(...(await connectMany(child.url, '/buyer', Array.from({ length: buyers }, () => ({})))))
+    cell.connectMs = performance.now() - t
+    cell.result = await closedLoop(sockets, { ...timing, serverPid: child.pid })
+  } catch (err) {
+    cell.error = String(err instanceof Error ? err.message : err).slice(0, 120)
+  } finally {
+    closeSockets(sockets)
+    await child?.stop()
+  }
+  void ctx
+  return cell
+}
+
+// One shop on a fresh copy of the seed with `stored` trades; its first
+// `buyers` customers order.
+export async function runShop(
+  ctx: Context,
+  stored: number,
+  buyers: number,
+  timing: { warmupMs: number; measureMs: number },
+): Promise<IntakeCell> {
+  const cell: IntakeCell = { server: 'shop', stored, buyers }
+  let child: Child | null = null
+  let dir: string | null = null
+  const sockets: Socket[] = []
+  try {
+    const copy = await ctx.seeds.copy(stored, 'intake')
+    dir = copy.dir
+    child = await startShop({ dataDir: dir, nodeArgs: ctx.shopNodeArgs, unlimitedOrders: true })
+    await hugeStock(child.url)
+    const who = copy.seed.buyers.slice(0, buyers)
+    const t = performance.now()
+    sockets.push(...(await connectMany(child.url, '/buyer', who.map((b) => ({ token: b.token })))))
+    cell.connectMs = performance.now() - t
+    cell.result = await closedLoop(sockets, {
+      ...timing,
+      serverPid: child.pid,
+      buyerIndex: (i) => who[i]!.index,
+    })
+  } catch (err) {
+    cell.error = String(err instanceof Error ? err.message : err).slice(0, 120)
+  } finally {
+    closeSockets(sockets)
+    await child?.stop()
+    if (dir != null) await rm(dir, { recursive: true, force: true })
+  }
+  return cell
+}
