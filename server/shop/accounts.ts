@@ -1,4 +1,4 @@
-import { ulid } from 'ulid'
+import { newUlid } from '../../shared/ids.js'
 import type { Credentials } from '../../shared/protocol/index.js'
 import type { ShopStore } from '../store/shop-store.js'
 import { nameKey } from '../store/shop-state.js'
@@ -45,7 +45,7 @@ export async function registerBuyer(
   if (store.state.buyerByName.has(nameKey(creds.name))) {
     throw new ShopError('conflict', 'that name is already taken')
   }
-  const buyerId = `B-${ulid()}`
+  const buyerId = `B-${newUlid()}`
   const account = {
     buyerId,
     name: creds.name,

@@ -1,4 +1,4 @@
-import { ulid } from 'ulid'
+import { newUlid } from '../../shared/ids.js'
 import {
   LIMITS,
   type FeedEvent,
@@ -50,7 +50,7 @@ export async function mismatchDrill(
   if (doc == null) throw new ShopError('not_found', `no buyer ${buyerId}`)
   const now = new Date().toISOString()
   const stray: Processing = {
-    tradingId: `T-${ulid()}`,
+    tradingId: `T-${newUlid()}`,
     order: { status: 'in_preparation' },
     delivery: { status: 'pending' },
     payment: { status: 'authorized' },

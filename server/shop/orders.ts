@@ -1,4 +1,4 @@
-import { ulid } from 'ulid'
+import { newUlid } from '../../shared/ids.js'
 import {
   contentsDigest,
   INITIAL_STATUSES,
@@ -35,7 +35,7 @@ export async function placeOrder(
   const { items, stock, currency } = priceAndReserve(store, quantities)
   const now = new Date().toISOString()
   const trading: Trading = {
-    tradingId: `T-${ulid()}`,
+    tradingId: `T-${newUlid()}`,
     buyerId,
     placedAt: now,
     items,
