@@ -32,9 +32,25 @@ export class FeedFollower {
     private readonly hooks: FeedFollowerHooks,
   ) {}
 
-  // Applies a push that is next in the feed; one further ahead means
-  // updates were missed, and a sync fetches them along with this one.
-  async push(type: PushType, raw: unknown): Promise<void> {
+  // Applies pushes that are next in the feed, all of them in one durable
+  // write (pushes that arrived while the last write was on disk wait here
+  // together). One further ahead than the cursor means updates were
+  // missed, and a sync fetches them along with these.
+  async push(pushes: Array<{ type: PushType; raw: unknown }>): Promise<void> {
+    const updates = []
+    let next = this.file.lastSeq + 1
+    for (const { type, raw } of pushes) {
+      const update = this.#parse(type, raw)
+      if (update == null || update.seq < next) continue
+      if (update.seq > next) return this.sync()
+      updates.push(update)
+      next += 1
+    }
+    if (updates.length === 0) return
+    this.hooks.onApplied(await applyUpdates(this.file, updates))
+  }
+
+  #parse(type: PushType, raw: unknown) {
     const parsed = type === 'trading:info'
       ? InfoPush.safeParse(raw)
       : ProcessingPush.safeParse(raw)
@@ -42,15 +58,11 @@ export class FeedFollower {
       const why = z.prettifyError(parsed.error)
       const message = `${type} push does not parse: ${why}`
       this.hooks.onProblem({ kind: 'invalid_payload', message, payload: raw })
-      return
+      return null
     }
-    const { seq } = parsed.data
-    if (seq <= this.file.lastSeq) return
-    if (seq > this.file.lastSeq + 1) return this.sync()
-    const update = 'trading' in parsed.data
+    return 'trading' in parsed.data
       ? { type: 'trading:info' as const, ...parsed.data }
       : { type: 'trading:processing' as const, ...parsed.data }
-    this.hooks.onApplied(await applyUpdates(this.file, [update]))
   }
 
   // Pages through the feed from the cursor, one durable write per page,

@@ -7,7 +7,7 @@ import type {
   ClientStatus,
 } from './client-events.js'
 import type { Applied } from './feed-apply.js'
-import { FeedFollower } from './feed-follower.js'
+import { FeedFollower, type PushType } from './feed-follower.js'
 import type { OrderInput } from './order-book.js'
 import { OrderSender } from './order-sender.js'
 import { SerialQueue } from './serial-queue.js'
@@ -50,6 +50,7 @@ export class BuyerShopClient extends EventEmitter<BuyerShopClientEvents> {
   readonly url: string
   #session: Session | null = null
   #queue = new SerialQueue()
+  #pushes: Array<{ type: PushType; raw: unknown }> = []
   #status: ClientStatus = 'offline'
   #stopped = false
 
@@ -156,7 +157,7 @@ export class BuyerShopClient extends EventEmitter<BuyerShopClientEvents> {
     socket.io.on('reconnect_attempt', () => this.#setStatus('connecting'))
     for (const type of ['trading:info', 'trading:processing'] as const) {
       socket.on(type, (push: unknown) =>
-        this.#enqueue((s) => s.feed.push(type, push)))
+        this.#buffer(type, push))
     }
     return socket
   }
@@ -184,6 +185,14 @@ export class BuyerShopClient extends EventEmitter<BuyerShopClientEvents> {
 
   // A failed task is reported, not dropped: a failed sync is retried on
   // the next gap in the pushes or the next connect.
+  // Pushes wait in arrival order; one queued task takes all that are
+  // waiting when it runs, so a burst goes to disk in one write.
+  #buffer(type: PushType, raw: unknown): void {
+    this.#pushes.push({ type, raw })
+    if (this.#pushes.length > 1) return
+    this.#enqueue((s) => s.feed.push(this.#pushes.splice(0)))
+  }
+
   #enqueue(task: (session: Session) => Promise<void>): void {
     const session = this.#started()
     this.#queue.push(() => task(session)).catch((err: unknown) => {
