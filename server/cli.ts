@@ -5,6 +5,7 @@ import type { LogLevel } from './logger.js'
 import { DEFAULT_ORDER_RATE } from './net/buyer-namespace.js'
 import type { Rate } from './shop/throttle.js'
 import { DEFAULT_HOST, DEFAULT_PORT, startShopServer } from './shop-server.js'
+import { stopOnSignals } from './stop-on-signals.js'
 
 const HELP = `Tradepost shop server
 
@@ -76,13 +77,7 @@ async function main(): Promise<void> {
     `\n  Tradepost shop at ${server.url}\n  data: ${dataDir}\n` +
       `  merchant key: ${server.merchantKey}\n`,
   )
-  const stop = async (signal: string) => {
-    console.error(`\n  ${signal}: finishing writes and stopping…`)
-    await server.close()
-    process.exit(0)
-  }
-  process.once('SIGINT', () => void stop('SIGINT'))
-  process.once('SIGTERM', () => void stop('SIGTERM'))
+  stopOnSignals(() => server.close())
 }
 
 function seconds(text: string | undefined): number | undefined {

@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util'
 import { fileURLToPath } from 'node:url'
 import { createLogger, type LogLevel } from '../../server/logger.js'
 import { startBrowserHost } from './host-server.js'
+import { stopOnSignals } from '../../server/stop-on-signals.js'
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url))
 
@@ -41,12 +42,7 @@ async function main(): Promise<void> {
     logger: createLogger((values.log ?? 'info') as LogLevel),
   })
   console.error(`\n  Tradepost console at ${host.url}\n`)
-  const stop = async () => {
-    await host.close()
-    process.exit(0)
-  }
-  process.once('SIGINT', () => void stop())
-  process.once('SIGTERM', () => void stop())
+  stopOnSignals(() => host.close())
 }
 
 main().catch((err: unknown) => {

@@ -2,6 +2,7 @@ import type { Processing } from '../../shared/protocol/schemas.js'
 import type { ShopSettings } from '../../shared/protocol/settings.js'
 import { TRACKS, TRANSITIONS, type Track } from '../../shared/protocol/statuses.js'
 import { tradeState } from '../../shared/protocol/trade-state.js'
+import { presentStatuses } from './advance.js'
 
 // Since when each track has been in its present status: the time of the
 // first processing information in the unbroken run that shows it.
@@ -25,12 +26,7 @@ export function waitingTracks(
 ): Track[] {
   const present = history.at(-1)
   if (present == null) return []
-  const statuses = {
-    order: present.order.status,
-    delivery: present.delivery.status,
-    payment: present.payment.status,
-  }
-  if (tradeState(statuses) !== 'open') return []
+  if (tradeState(presentStatuses(present)) !== 'open') return []
   return TRACKS.filter((track) => {
     const moves = (TRANSITIONS[track] as Record<string, readonly string[]>)[present[track].status]
     if (moves == null || moves.length === 0) return false

@@ -9,6 +9,7 @@ import { DEMO_TIMING, demoBuyers, seedDemoShop } from './demo-seed.js'
 import { startGateway } from './gateway.js'
 import { Random } from './random.js'
 import { RealScheduler } from './scheduler.js'
+import { stopOnSignals } from '../stop-on-signals.js'
 
 const HELP = `Tradepost demo shop: a shop with a realistic catalog, simulated buyers,
 a simulated carrier and payment gateway (with some declined payments and
@@ -51,13 +52,10 @@ async function main(): Promise<void> {
     `\n  Tradepost demo shop at ${server.url}\n  data: ${dataDir}\n` +
       `  merchant key: ${server.merchantKey}\n  ${rate} simulated orders a minute, seed ${seed}\n`,
   )
-  const stop = async () => {
+  stopOnSignals(async () => {
     clock.cancelAll()
     await server.close()
-    process.exit(0)
-  }
-  process.once('SIGINT', () => void stop())
-  process.once('SIGTERM', () => void stop())
+  })
 }
 
 main().catch((err: unknown) => {

@@ -1,6 +1,7 @@
 import type { ScenarioInfo } from '../../shared/contract/operations.js'
 import type { Processing } from '../../shared/protocol/schemas.js'
 import { tradeState } from '../../shared/protocol/trade-state.js'
+import { presentStatuses } from '../shop/advance.js'
 import { placeRandomOrder, type SimBuyer } from './buyers.js'
 import type { Random } from './random.js'
 import type { Scheduler } from './scheduler.js'
@@ -29,15 +30,23 @@ export interface Scenario extends ScenarioInfo {
   reached(state: ScenarioState): boolean
 }
 
-const statuses = (p: Processing) => ({
-  order: p.order.status,
-  delivery: p.delivery.status,
-  payment: p.payment.status,
-})
-
 function onlyTrade(state: ScenarioState): Processing | null {
   const id = state.tradingIds[0]
   return id == null ? null : state.present.get(id) ?? null
+}
+
+// Where the scenario's one trade stands as a whole, if it exists yet.
+function onlyTradeState(state: ScenarioState) {
+  const p = onlyTrade(state)
+  return p == null ? null : tradeState(presentStatuses(p))
+}
+
+// The scenario's order: one to three products, paid by card.
+async function newOrder(ctx: ScenarioContext): Promise<string> {
+  const buyer = ctx.rng.pick(ctx.buyers)
+  const id = await placeRandomOrder(ctx.shop, ctx.rng, buyer, 'card')
+  if (id == null) throw new Error('the demo shop has nothing in stock')
+  return id
 }
 
 async function move(ctx: ScenarioContext, tradingId: string, moves: Array<[string, string]>) {
@@ -55,16 +64,12 @@ export const SCENARIOS: readonly Scenario[] = [
       'A buyer has just ordered. Prepare the order, ship it with a carrier and tracking number, and see it through delivery and payment.',
     goal: 'The trade is complete: order completed, parcel delivered, payment captured.',
     async setup(ctx) {
-      const id = await placeRandomOrder(ctx.shop, ctx.rng, ctx.rng.pick(ctx.buyers), 'card')
-      if (id == null) throw new Error('the demo shop has nothing in stock')
+      const id = await newOrder(ctx)
       await move(ctx, id, [['payment', 'authorized']])
       ctx.log('A new order arrived and its card payment is authorized.')
       return [id]
     },
-    reached: (s) => {
-      const p = onlyTrade(s)
-      return p != null && tradeState(statuses(p)) === 'complete'
-    },
+    reached: (s) => onlyTradeState(s) === 'complete',
   },
   {
     id: 'declined-payment',
@@ -73,8 +78,7 @@ export const SCENARIOS: readonly Scenario[] = [
       "The bank declined a buyer's card. Nothing may ship: cancel the order and its delivery so the stock goes back on the shelf.",
     goal: 'The trade is closed: order cancelled, delivery cancelled, payment failed.',
     async setup(ctx) {
-      const id = await placeRandomOrder(ctx.shop, ctx.rng, ctx.rng.pick(ctx.buyers), 'card')
-      if (id == null) throw new Error('the demo shop has nothing in stock')
+      const id = await newOrder(ctx)
       await ctx.shop.advance(
         { tradingId: id, track: 'payment', to: 'failed', note: 'the card was declined by the bank' },
         'sim:gateway',
@@ -82,10 +86,7 @@ export const SCENARIOS: readonly Scenario[] = [
       ctx.log('The payment gateway declined the card payment.')
       return [id]
     },
-    reached: (s) => {
-      const p = onlyTrade(s)
-      return p != null && tradeState(statuses(p)) === 'closed'
-    },
+    reached: (s) => onlyTradeState(s) === 'closed',
   },
   {
     id: 'return-and-refund',
@@ -94,8 +95,7 @@ export const SCENARIOS: readonly Scenario[] = [
       'A parcel came back to the shop. Refund the buyer and cancel the order so the goods return to stock.',
     goal: 'The trade is closed with the payment refunded.',
     async setup(ctx) {
-      const id = await placeRandomOrder(ctx.shop, ctx.rng, ctx.rng.pick(ctx.buyers), 'card')
-      if (id == null) throw new Error('the demo shop has nothing in stock')
+      const id = await newOrder(ctx)
       await move(ctx, id, [
         ['payment', 'authorized'],
         ['order', 'in_preparation'],
@@ -113,7 +113,7 @@ export const SCENARIOS: readonly Scenario[] = [
     },
     reached: (s) => {
       const p = onlyTrade(s)
-      return p != null && tradeState(statuses(p)) === 'closed' && p.payment.status === 'refunded'
+      return onlyTradeState(s) === 'closed' && p?.payment.status === 'refunded'
     },
   },
   {

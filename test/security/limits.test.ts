@@ -1,4 +1,4 @@
-import { afterAll, afterEach, describe, expect, it } from 'vitest'
+import { afterAll, describe, expect, it } from 'vitest'
 import { MAX_MESSAGE_BYTES } from '../../server/shop-server.js'
 import {
   PASSWORD,
@@ -11,14 +11,11 @@ import {
   request,
   startTestShop,
   type BuyerSocket,
+  cleanUpAfterEach,
 } from '../support/shop.js'
-import { removeTempDirs } from '../support/temp-dir.js'
 import { report } from '../support/report.js'
 
-afterEach(async () => {
-  await closeAll()
-  await removeTempDirs()
-})
+cleanUpAfterEach()
 
 let tried = 0
 afterAll(() => {

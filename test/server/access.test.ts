@@ -1,5 +1,5 @@
 import { io } from 'socket.io-client'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import {
   buyerSocket,
   closeAll,
@@ -10,13 +10,10 @@ import {
   post,
   request,
   startTestShop,
+  cleanUpAfterEach,
 } from '../support/shop.js'
-import { removeTempDirs } from '../support/temp-dir.js'
 
-afterEach(async () => {
-  await closeAll()
-  await removeTempDirs()
-})
+cleanUpAfterEach()
 
 describe('accounts over HTTP', () => {
   it('registers, refuses a taken name and signs in', async () => {

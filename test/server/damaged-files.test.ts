@@ -1,6 +1,6 @@
 import { cp, readdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { captureLog, ERROR, WARN } from '../support/log-capture.js'
 import {
   buyerSocket,
@@ -11,13 +11,11 @@ import {
   request,
   startTestShop,
   type BuyerSocket,
+  cleanUpAfterEach,
 } from '../support/shop.js'
-import { removeTempDirs, tempDir } from '../support/temp-dir.js'
+import { tempDir } from '../support/temp-dir.js'
 
-afterEach(async () => {
-  await closeAll()
-  await removeTempDirs()
-})
+cleanUpAfterEach()
 
 const HOUR = 3_600_000
 

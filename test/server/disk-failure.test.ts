@@ -1,6 +1,6 @@
 import { readdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { ShopRecord } from '../../server/store/records.js'
 import { FaultyFs } from '../support/faulty-fs.js'
 import {
@@ -10,13 +10,11 @@ import {
   orderPayload,
   request,
   startTestShop,
+  cleanUpAfterEach,
 } from '../support/shop.js'
-import { removeTempDirs, tempDir } from '../support/temp-dir.js'
+import { tempDir } from '../support/temp-dir.js'
 
-afterEach(async () => {
-  await closeAll()
-  await removeTempDirs()
-})
+cleanUpAfterEach()
 
 const HOUR = 3_600_000
 

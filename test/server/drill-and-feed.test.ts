@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import {
   buyerSocket,
   closeAll,
@@ -7,13 +7,10 @@ import {
   orderPayload,
   request,
   startTestShop,
+  cleanUpAfterEach,
 } from '../support/shop.js'
-import { removeTempDirs } from '../support/temp-dir.js'
 
-afterEach(async () => {
-  await closeAll()
-  await removeTempDirs()
-})
+cleanUpAfterEach()
 
 describe('the mismatch drill', () => {
   it('pushes a processing update about a trade the buyer does not hold', async () => {

@@ -1,6 +1,6 @@
 import { readdir, readFile, appendFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { STARTER_CATALOG } from '../../server/shop/catalog.js'
 import { CHILD_MERCHANT_KEY, startChildShop } from '../support/child-shop.js'
 import {
@@ -14,13 +14,11 @@ import {
   startTestShop,
   type BuyerSocket,
   type MerchantSocket,
+  cleanUpAfterEach,
 } from '../support/shop.js'
-import { removeTempDirs, tempDir } from '../support/temp-dir.js'
+import { tempDir } from '../support/temp-dir.js'
 
-afterEach(async () => {
-  await closeAll()
-  await removeTempDirs()
-})
+cleanUpAfterEach()
 
 describe('a restarted shop', () => {
   it('keeps catalog, accounts, trades and feeds', async () => {

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { DEFAULT_SHOP_SETTINGS } from '../../shared/protocol/settings.js'
 import { registerBuyers, placeRandomOrder } from '../../server/sim/buyers.js'
 import { startCarrier } from '../../server/sim/carrier.js'
@@ -6,13 +6,10 @@ import { startGateway } from '../../server/sim/gateway.js'
 import { Random } from '../../server/sim/random.js'
 import { ManualScheduler } from '../../server/sim/scheduler.js'
 import { SCENARIOS } from '../../server/sim/scenarios.js'
-import { closeAll, startTestShop } from '../support/shop.js'
-import { removeTempDirs, tempDir } from '../support/temp-dir.js'
+import { closeAll, startTestShop, cleanUpAfterEach } from '../support/shop.js'
+import { tempDir } from '../support/temp-dir.js'
 
-afterEach(async () => {
-  await closeAll()
-  await removeTempDirs()
-})
+cleanUpAfterEach()
 
 const ALL_RULES = {
   ...DEFAULT_SHOP_SETTINGS,

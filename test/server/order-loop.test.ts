@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { contentsDigest } from '../../shared/protocol/index.js'
 import {
   buyerSocket,
@@ -8,13 +8,10 @@ import {
   orderPayload,
   request,
   startTestShop,
+  cleanUpAfterEach,
 } from '../support/shop.js'
-import { removeTempDirs } from '../support/temp-dir.js'
 
-afterEach(async () => {
-  await closeAll()
-  await removeTempDirs()
-})
+cleanUpAfterEach()
 
 const JOURNEY = [
   { track: 'order', to: 'in_preparation' },

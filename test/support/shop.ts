@@ -10,7 +10,8 @@ import {
   type ShopServer,
   type ShopServerOptions,
 } from '../../server/shop-server.js'
-import { tempDir } from './temp-dir.js'
+import { afterEach } from 'vitest'
+import { removeTempDirs, tempDir } from './temp-dir.js'
 
 export const MERCHANT_KEY = 'test-merchant-key-0123456789'
 
@@ -35,6 +36,14 @@ export async function startTestShop(
   })
   servers.push(server)
   return server
+}
+
+// Closes every socket and server a test opened and removes its folders.
+export function cleanUpAfterEach(): void {
+  afterEach(async () => {
+    await closeAll()
+    await removeTempDirs()
+  })
 }
 
 export async function closeAll(): Promise<void> {
