@@ -39,7 +39,8 @@ export class ElectronPlatform implements ConsolePlatform {
     const win = this.windows.open('receipt', { hidden: true, hash: `/receipt/${encodeURIComponent(tradingId)}/pdf` })
     try {
       await new Promise<void>((resolve) => win.webContents.once('did-finish-load', () => resolve()))
-      // Let the page fetch the trade and lay it out.
+      // Let the page fetch the trade and lay it out. Not yet: a fixed wait;
+      // the receipt page could say when it is ready instead.
       await new Promise((resolve) => setTimeout(resolve, 600))
       const pdf = await win.webContents.printToPDF({ pageSize: 'A4', printBackground: true })
       const parent = this.windows.all().find((w) => w !== win) ?? null

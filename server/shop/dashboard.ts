@@ -75,6 +75,8 @@ function count(map: Record<string, number>, key: string): void {
   map[key] = (map[key] ?? 0) + 1
 }
 
+// Not yet: days are UTC days; a shop time zone setting would give the
+// merchant's own calendar days.
 function startOfDay(t: number): number {
   return Date.parse(`${dayOf(t)}T00:00:00.000Z`)
 }
