@@ -13,6 +13,7 @@ import {
   type StoredTrade,
 } from '../../server/store/records.js'
 import { paths } from '../../server/store/snapshot.js'
+import { storeFileText } from '../../server/store/store-file.js'
 import { fastUlid } from './ids.js'
 import { JOURNEY, applyMove } from './journey.js'
 import { orderPayload } from './orders.js'
@@ -173,13 +174,15 @@ export class Seeds {
         account: { buyerId: id.buyerId, name: id.name, passwordHash, createdAt },
         tokens: [{ hash: id.tokenHash, createdAt, expiresAt }],
         trades,
-        requests,
+        requests: Object.entries(requests),
         feed,
       }
-      // The first document of each seed is checked against the schema the
-      // shop loads it with; the rest are made the same way.
+      // The first document of each seed is checked against the full schema;
+      // the rest are made the same way. Each is written in the envelope the
+      // shop's checkpoints write, as one main file (a shop seals the trades
+      // of a buyer with more than 128 into chunks at its first checkpoint).
       if (b === 0) BuyerDoc.parse(doc)
-      await writeFile(p.buyer(id.buyerId), JSON.stringify(doc))
+      await writeFile(p.buyer(id.buyerId), storeFileText({ ...doc, tradesFrom: 0, feedFrom: 0 }))
       records += 2
       buyers.push({
         index: b,

@@ -1,12 +1,13 @@
 import type { FsLayer } from '../../shared/storage/fs-layer.js'
 import type { Journal } from './journal.js'
-import { buyerFileText } from './records.js'
+import { join } from 'node:path'
+import { writeFileDurably } from '../../shared/storage/durable-file.js'
+import { buyerFileTexts, type FileText } from './buyer-files.js'
 import { listSegments, removeSegments } from './segments.js'
-import type { ShopState } from './shop-state.js'
+import type { DirtyBuyer, ShopState } from './shop-state.js'
 import {
   catalogText,
   paths,
-  writeBuyer,
   writeCatalog,
   writeCheckpoint,
 } from './snapshot.js'
@@ -36,15 +37,15 @@ export interface CheckpointHooks {
   fs: FsLayer
 }
 
-// Keeps the snapshot files current so the journal stays short. It runs
-// seldom (by time or journal size) rather than every second: a run
-// rewrites every changed buyer's whole file, and doing that often would
-// compete with the journal for the disk and the event loop. A run:
+// Keeps the snapshot files current so the journal stays short. It runs by
+// time or journal size rather than every second, so that a buyer who
+// orders ten times in a minute is written once. A run:
 //   1. starts a new journal segment at the next lsn and waits until every
 //      record before it is on disk (or was refused and undone);
-//   2. writes each changed file from the state as it is on disk (never a
-//      change still in flight), one file at a time so requests are
-//      served in between;
+//   2. writes each changed buyer's files (buyer-files.ts: the main file
+//      and the chunks that changed) from the state as it is on disk
+//      (never a change still in flight), one buyer at a time so requests
+//      are served in between;
 //   3. records that lsn in checkpoint.json and drops the older segments.
 // A file may hold records past that lsn that are on disk in the journal;
 // replaying them again changes nothing, since records set values.
@@ -76,7 +77,7 @@ export class Checkpointer {
   run(): Promise<void> {
     if (this.#running != null) return this.#running
     const s = this.state
-    if (s.dirtyBuyers.size === 0 && !s.catalogDirty) return Promise.resolve()
+    if (s.dirty.size === 0 && !s.catalogDirty) return Promise.resolve()
     const run = this.#checkpoint().then(
       () => {
         this.#failing = false
@@ -115,29 +116,49 @@ export class Checkpointer {
   async #writeDirty(): Promise<void> {
     const s = this.state
     let catalog = s.catalogDirty
-    const buyers = new Set(s.dirtyBuyers)
+    const buyers = new Map(s.dirty)
     s.catalogDirty = false
-    s.dirtyBuyers.clear()
+    s.dirty.clear()
+    const folder = paths(this.dir).buyers
     try {
       if (catalog) {
         const text = this.hooks.durableView(() => catalogText(s))
         await writeCatalog(this.dir, text, this.hooks.fs)
         catalog = false
       }
-      for (const id of buyers) {
-        const text = this.hooks.durableView(() => {
+      for (const [id, parts] of buyers) {
+        // All files of one buyer from one view, so the main file counts
+        // exactly the chunks written with it.
+        const files = this.hooks.durableView((): FileText[] => {
           const doc = s.buyers.get(id)
-          return doc == null ? null : buyerFileText(doc)
+          if (doc == null) return []
+          return buyerFileTexts(doc, parts, (t) => s.trades.get(t)?.index)
         })
-        if (text != null) await writeBuyer(this.dir, id, text, this.hooks.fs)
+        for (const f of files) {
+          await writeFileDurably(join(folder, f.name), f.text, this.hooks.fs)
+        }
         buyers.delete(id)
         await breather()
       }
     } catch (err) {
       // Written or not, these files are written again next time.
       if (catalog) s.catalogDirty = true
-      for (const id of buyers) s.dirtyBuyers.add(id)
+      for (const [id, parts] of buyers) mergeDirty(s.dirty, id, parts)
       throw err
     }
   }
+}
+
+function mergeDirty(
+  into: Map<string, DirtyBuyer>,
+  id: string,
+  parts: DirtyBuyer,
+): void {
+  const d = into.get(id)
+  if (d == null) {
+    into.set(id, parts)
+    return
+  }
+  for (const k of parts.tradeChunks) d.tradeChunks.add(k)
+  for (const k of parts.feedChunks) d.feedChunks.add(k)
 }

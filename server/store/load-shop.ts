@@ -6,7 +6,9 @@ import {
   CorruptFileError,
   DurableJsonFile,
 } from '../../shared/storage/json-file.js'
-import { BuyerDoc, CatalogDoc, CheckpointDoc } from './records.js'
+import { setAside } from '../../shared/storage/set-aside.js'
+import { readBuyerFiles } from './buyer-files.js'
+import { CatalogDoc, CheckpointDoc } from './records.js'
 import { replayJournal, type ReplayResult } from './replay.js'
 import { listSegments } from './segments.js'
 import { ShopState } from './shop-state.js'
@@ -34,9 +36,11 @@ type Report = (r: DamageReport) => void
 // that does not parse is set aside (never overwritten) and the shop starts
 // without it, rebuilding what the journal still covers:
 // - checkpoint.json: the whole journal is replayed; nothing is lost;
-// - a buyer's file: rebuilt from the journal if the journal holds that
-//   buyer's account record (a buyer made since the last checkpoint);
-//   otherwise the buyer is missing until the file is repaired by hand;
+// - a buyer's file (its main file or a chunk, see buyer-files.ts): all
+//   the buyer's files are set aside together, and the buyer is rebuilt
+//   from the journal if the journal holds that buyer's account record (a
+//   buyer made since the last checkpoint); otherwise the buyer is missing
+//   until the files are repaired by hand;
 // - catalog.json: products come back from the journal, and every other
 //   product found in a trade comes back with its last name and price and
 //   a stock of 0 (so nothing is oversold) for the merchant to restock;
@@ -101,20 +105,38 @@ async function readDoc<T>(
   }
 }
 
+// A buyer whose files could not be read, and where they went.
+interface BuyerDamage {
+  path: string
+  movedTo: string[]
+  reason: string
+}
+
 async function readBuyers(
   folder: string,
   state: ShopState,
   existed: { any: boolean },
-): Promise<Map<string, CorruptFileError>> {
-  const damaged = new Map<string, CorruptFileError>()
-  const names = (await readdir(folder)).filter((n) => /^B-[^.]+\.json$/.test(n))
-  for (const name of names) {
-    const doc = await readDoc(join(folder, name), BuyerDoc, () => undefined,
-      '', existed)
-    if (doc.doc != null) state.addBuyerDoc(doc.doc)
-    if (doc.damaged != null) damaged.set(name.slice(0, -5), doc.damaged)
+): Promise<Map<string, BuyerDamage>> {
+  const damaged = new Map<string, BuyerDamage>()
+  const names = await readdir(folder)
+  for (const name of names.filter((n) => /^B-[^.]+\.json$/.test(n))) {
+    existed.any = true
+    try {
+      const { doc, onDisk } = await readBuyerFiles(folder, name)
+      state.addBuyerDoc(doc, onDisk)
+    } catch (cause) {
+      const id = name.slice(0, -5)
+      const mine = names.filter((n) => n === name || isChunkOf(n, id))
+      const movedTo: string[] = []
+      for (const n of mine) movedTo.push(await setAside(join(folder, n), 'corrupt'))
+      damaged.set(id, { path: join(folder, name), movedTo, reason: String(cause) })
+    }
   }
   return damaged
+}
+
+function isChunkOf(name: string, buyerId: string): boolean {
+  return name.startsWith(`${buyerId}.`) && /\.[tf]\d+\.json$/.test(name)
 }
 
 function reportJournal(replay: ReplayResult, report: Report): void {
@@ -136,22 +158,26 @@ function reportJournal(replay: ReplayResult, report: Report): void {
 }
 
 function reportBuyers(
-  damaged: Map<string, CorruptFileError>,
+  damaged: Map<string, BuyerDamage>,
   state: ShopState,
   replay: ReplayResult,
   report: Report,
 ): void {
-  for (const [buyerId, err] of damaged) {
+  for (const [buyerId, d] of damaged) {
     const rebuilt = state.buyers.has(buyerId)
+    const what = d.movedTo.length === 1
+      ? `${d.path} was damaged (${d.reason}) and set aside`
+      : `a file of buyer ${buyerId} was damaged (${d.reason}); its ` +
+        `${d.movedTo.length} files were set aside together`
     report({
-      file: err.path, movedTo: [err.movedTo],
+      file: d.path, movedTo: d.movedTo,
       severity: rebuilt ? 'repaired' : 'lost',
       message: rebuilt
-        ? `${err.path} was damaged and set aside; the buyer was rebuilt ` +
-          'whole from the journal'
-        : `${err.path} was damaged and set aside; the journal does not ` +
-          `cover this buyer, so ${buyerId} (account, trades and feed) is ` +
-          `missing until ${err.movedTo} is repaired by hand`,
+        ? `${what}; the buyer was rebuilt whole from the journal`
+        : `${what}; the journal does not cover this buyer, so ${buyerId} ` +
+          '(account, trades and feed) is missing until ' +
+          `${d.movedTo.join(', ')} ${d.movedTo.length === 1 ? 'is' : 'are'} ` +
+          'repaired by hand',
     })
   }
   for (const [buyerId, n] of replay.orphans) {

@@ -104,18 +104,28 @@ const StoredRequests = z
   ])
   .transform((r) => new Map(Array.isArray(r) ? r : Object.entries(r)))
 
+// A buyer on disk (see buyer-files.ts): buyers/<id>.json holds the account,
+// its tokens and the newest trades and feed events, from index
+// `tradesFrom` and seq `feedFrom + 1` on; the older ones sit in sealed
+// chunk files. A file without those two fields holds everything.
 export const BuyerDoc = z.object({
   account: Account,
   tokens: z.array(TokenRecord),
   trades: z.array(StoredTrade),
   requests: StoredRequests,
   feed: z.array(StoredFeedEvent),
+  tradesFrom: z.int().min(0).default(0),
+  feedFrom: z.int().min(0).default(0),
 })
 
-// The text of a buyer's snapshot file.
-export function buyerFileText(doc: BuyerState): string {
-  return JSON.stringify({ ...doc, requests: [...doc.requests] })
-}
+// One sealed run of a buyer's trades, with the requestIds that made them.
+export const TradesChunkDoc = z.object({
+  trades: z.array(StoredTrade),
+  requests: StoredRequests,
+})
+
+// One sealed run of a buyer's feed events.
+export const FeedChunkDoc = z.object({ feed: z.array(StoredFeedEvent) })
 
 export const CatalogDoc = z.object({ products: z.array(Product) })
 export const CheckpointDoc = z.object({ lsn: z.int().min(0) })
@@ -126,9 +136,19 @@ export type StoredTrade = z.infer<typeof StoredTrade>
 export type StoredFeedEvent = z.infer<typeof StoredFeedEvent>
 export type StockLevel = z.infer<typeof StockLevel>
 export type ShopRecord = z.infer<typeof ShopRecord>
-// A buyer's snapshot file as written; BuyerState is the same in memory.
 export type BuyerDoc = z.input<typeof BuyerDoc>
-export type BuyerState = z.output<typeof BuyerDoc>
+export type TradesChunkDoc = z.input<typeof TradesChunkDoc>
+export type FeedChunkDoc = z.input<typeof FeedChunkDoc>
+
+// One buyer in memory: every trade and feed event, whichever file it
+// came from.
+export interface BuyerState {
+  account: Account
+  tokens: TokenRecord[]
+  trades: StoredTrade[]
+  requests: Map<string, string>
+  feed: StoredFeedEvent[]
+}
 export type CatalogDoc = z.infer<typeof CatalogDoc>
 
 // A record before the store numbers it.

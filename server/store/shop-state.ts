@@ -10,7 +10,20 @@ import type {
 export interface TradeEntry {
   buyerId: string
   trade: StoredTrade
+  // its place in the buyer's trades
+  index: number
 }
+
+// What a checkpoint must write for one buyer: always the buyer's main file,
+// and the chunks (by number) of trades and feed events that changed.
+export interface DirtyBuyer {
+  tradeChunks: Set<number>
+  feedChunks: Set<number>
+}
+
+// How many trades and feed events one chunk file holds.
+export const TRADES_PER_CHUNK = 128
+export const EVENTS_PER_CHUNK = 512
 
 // Puts the state back as it was before one apply(). Undos run newest
 // first, so each finds the state its apply() left.
@@ -35,18 +48,36 @@ export class ShopState {
   readonly buyerByName = new Map<string, string>()
   readonly tokens = new Map<string, { buyerId: string; expiresAt: string }>()
   readonly trades = new Map<string, TradeEntry>()
-  readonly dirtyBuyers = new Set<string>()
+  readonly dirty = new Map<string, DirtyBuyer>()
   catalogDirty = false
 
-  addBuyerDoc(doc: BuyerState): void {
+  // `onDisk` says how many trades and feed events the buyer's files hold
+  // in sealed chunks; any later chunk that is full is marked for writing.
+  addBuyerDoc(
+    doc: BuyerState,
+    onDisk: { trades: number; feed: number } = { trades: 0, feed: 0 },
+  ): void {
     const id = doc.account.buyerId
     this.buyers.set(id, doc)
     this.buyerByName.set(nameKey(doc.account.name), id)
     for (const t of doc.tokens) {
       this.tokens.set(t.hash, { buyerId: id, expiresAt: t.expiresAt })
     }
-    for (const trade of doc.trades) {
-      this.trades.set(trade.trading.tradingId, { buyerId: id, trade })
+    for (const [index, trade] of doc.trades.entries()) {
+      this.trades.set(trade.trading.tradingId, { buyerId: id, trade, index })
+    }
+    const full = {
+      trades: Math.floor(doc.trades.length / TRADES_PER_CHUNK) * TRADES_PER_CHUNK,
+      feed: Math.floor(doc.feed.length / EVENTS_PER_CHUNK) * EVENTS_PER_CHUNK,
+    }
+    if (full.trades > onDisk.trades || full.feed > onDisk.feed) {
+      const d = this.#touch(id)
+      for (let i = onDisk.trades; i < full.trades; i += TRADES_PER_CHUNK) {
+        d.tradeChunks.add(i / TRADES_PER_CHUNK)
+      }
+      for (let i = onDisk.feed; i < full.feed; i += EVENTS_PER_CHUNK) {
+        d.feedChunks.add(i / EVENTS_PER_CHUNK)
+      }
     }
   }
 
@@ -66,8 +97,7 @@ export class ShopState {
         return this.#applyMove(rec)
       case 'feed': {
         const doc = this.#buyer(rec.buyerId)
-        this.#touch(rec.buyerId)
-        return this.#setFeed(doc, rec.feed)
+        return this.#setFeed(rec.buyerId, doc, rec.feed)
       }
     }
   }
@@ -133,13 +163,14 @@ export class ShopState {
     const doc = this.#buyer(buyerId)
     const added = !this.trades.has(id)
     if (added) {
-      doc.trades.push(rec.trade)
-      this.trades.set(id, { buyerId, trade: rec.trade })
+      const index = doc.trades.push(rec.trade) - 1
+      this.trades.set(id, { buyerId, trade: rec.trade, index })
+      this.#touch(buyerId).tradeChunks.add(chunkOf(index, TRADES_PER_CHUNK))
     }
     const before = doc.requests.get(rec.requestId)
     doc.requests.set(rec.requestId, id)
     const undoStock = this.#setStock(rec.stock)
-    const undoFeed = this.#setFeed(doc, rec.feed)
+    const undoFeed = this.#setFeed(buyerId, doc, rec.feed)
     this.#touch(buyerId)
     return () => {
       undoFeed()
@@ -160,9 +191,9 @@ export class ShopState {
     }
     const doc = this.#buyer(rec.buyerId)
     const undoHistory = setAt(entry.trade.history, rec.index, rec.processing)
+    this.#touch(rec.buyerId).tradeChunks.add(chunkOf(entry.index, TRADES_PER_CHUNK))
     const undoStock = this.#setStock(rec.stock)
-    const undoFeed = this.#setFeed(doc, rec.feed)
-    this.#touch(rec.buyerId)
+    const undoFeed = this.#setFeed(rec.buyerId, doc, rec.feed)
     return () => {
       undoFeed()
       undoStock()
@@ -191,7 +222,9 @@ export class ShopState {
     }
   }
 
-  #setFeed(doc: BuyerState, events: StoredFeedEvent[]): Undo {
+  #setFeed(buyerId: string, doc: BuyerState, events: StoredFeedEvent[]): Undo {
+    const chunks = this.#touch(buyerId).feedChunks
+    for (const ev of events) chunks.add(chunkOf(ev.seq - 1, EVENTS_PER_CHUNK))
     const undos = events.map((ev) => setAt(doc.feed, ev.seq - 1, ev))
     return () => {
       for (const undo of undos.toReversed()) undo()
@@ -214,9 +247,18 @@ export class ShopState {
     return doc
   }
 
-  #touch(buyerId: string): void {
-    this.dirtyBuyers.add(buyerId)
+  #touch(buyerId: string): DirtyBuyer {
+    let d = this.dirty.get(buyerId)
+    if (d == null) {
+      d = { tradeChunks: new Set(), feedChunks: new Set() }
+      this.dirty.set(buyerId, d)
+    }
+    return d
   }
+}
+
+function chunkOf(index: number, size: number): number {
+  return Math.floor(index / size)
 }
 
 export function nameKey(name: string): string {

@@ -3,8 +3,8 @@ import { writeFileDurably } from '../../shared/storage/durable-file.js'
 import type { FsLayer } from '../../shared/storage/fs-layer.js'
 import type { ShopState } from './shop-state.js'
 
-// The data folder: catalog.json, buyers/<buyerId>.json (account, tokens,
-// trades and feed of one buyer), checkpoint.json (the lsn up to which the
+// The data folder: catalog.json, buyers/ (each buyer's account, tokens,
+// trades and feed: buyer-files.ts), checkpoint.json (the lsn up to which the
 // snapshot files are known to hold every record), merchant.json (the
 // merchant key) and journal/ (records since then).
 export const paths = (dir: string) => ({
@@ -25,15 +25,6 @@ export async function writeCatalog(
   fs?: FsLayer,
 ): Promise<void> {
   await writeFileDurably(paths(dir).catalog, text, fs)
-}
-
-export async function writeBuyer(
-  dir: string,
-  buyerId: string,
-  text: string,
-  fs?: FsLayer,
-): Promise<void> {
-  await writeFileDurably(paths(dir).buyer(buyerId), text, fs)
 }
 
 export async function writeCheckpoint(

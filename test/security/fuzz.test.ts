@@ -1,7 +1,8 @@
 import { readdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { BuyerDoc, CatalogDoc, ShopRecord } from '../../server/store/records.js'
+import { readBuyerFiles } from '../../server/store/buyer-files.js'
+import { CatalogDoc, ShopRecord } from '../../server/store/records.js'
 import { buyerShapes, merchantShapes } from '../support/fuzz-payloads.js'
 import { fuzzHttp, fuzzSocket, type FuzzCount } from '../support/fuzz-run.js'
 import { report } from '../support/report.js'
@@ -91,8 +92,9 @@ describe('generated malformed requests', () => {
       }
     }
     CatalogDoc.parse(JSON.parse(await readFile(join(dir, 'catalog.json'), 'utf8')))
-    for (const name of await readdir(join(dir, 'buyers'))) {
-      BuyerDoc.parse(JSON.parse(await readFile(join(dir, 'buyers', name), 'utf8')))
+    const buyers = join(dir, 'buyers')
+    for (const name of await readdir(buyers)) {
+      if (/^B-[^.]+\.json$/.test(name)) await readBuyerFiles(buyers, name)
     }
     expect(count.crashes).toBe(0)
   })

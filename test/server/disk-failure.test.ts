@@ -1,6 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { readBuyerFiles } from '../../server/store/buyer-files.js'
 import { ShopRecord } from '../../server/store/records.js'
 import { FaultyFs } from '../support/faulty-fs.js'
 import {
@@ -121,9 +122,9 @@ describe('a checkpoint', () => {
     const catalog = JSON.parse(await readFile(join(dir, 'catalog.json'), 'utf8'))
     const mug = catalog.products.find((p: { sku: string }) => p.sku === 'MUG-STONE')
     expect(mug.stock).toBe(stock)
-    const file = JSON.parse(await readFile(join(dir, 'buyers', `${buyer.buyerId}.json`), 'utf8'))
-    expect(file.trades).toEqual([])
-    expect(file.feed).toEqual([])
+    const { doc } = await readBuyerFiles(join(dir, 'buyers'), `${buyer.buyerId}.json`)
+    expect(doc.trades).toEqual([])
+    expect(doc.feed).toEqual([])
   })
 
   it('writes files without the changes still in flight as it writes them', async () => {

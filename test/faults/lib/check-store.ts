@@ -5,9 +5,9 @@ import {
   canonicalJson,
   type Processing,
 } from '../../../shared/protocol/index.js'
+import { readBuyerFiles } from '../../../server/store/buyer-files.js'
 import { loadShop, type DamageReport } from '../../../server/store/load-shop.js'
 import {
-  BuyerDoc,
   CatalogDoc,
   CheckpointDoc,
   ShopRecord,
@@ -63,9 +63,12 @@ async function unparsableFiles(dir: string): Promise<string[]> {
   }
   await tryParse(join(dir, 'catalog.json'), (r) => CatalogDoc.parse(r))
   await tryParse(join(dir, 'checkpoint.json'), (r) => CheckpointDoc.parse(r))
-  for (const name of await readdir(join(dir, 'buyers'))) {
-    if (name.endsWith('.json')) {
-      await tryParse(join(dir, 'buyers', name), (r) => BuyerDoc.parse(r))
+  const buyers = join(dir, 'buyers')
+  for (const name of await readdir(buyers)) {
+    if (/^B-[^.]+\.json$/.test(name)) {
+      await readBuyerFiles(buyers, name).catch((err: unknown) => {
+        bad.push(`${join(buyers, name)}: ${err}`)
+      })
     }
     if (/\.(corrupt|damaged)-/.test(name)) bad.push(`set aside: ${name}`)
   }

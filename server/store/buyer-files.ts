@@ -1,0 +1,260 @@
+import { readFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import {
+  BuyerDoc,
+  FeedChunkDoc,
+  TradesChunkDoc,
+  type BuyerState,
+  type StoredFeedEvent,
+  type StoredTrade,
+} from './records.js'
+import {
+  EVENTS_PER_CHUNK,
+  TRADES_PER_CHUNK,
+  type DirtyBuyer,
+} from './shop-state.js'
+import { openStoreFile, storeFileText } from './store-file.js'
+
+// How one buyer is kept on disk, in the folder buyers/:
+//   <id>.json      the account, its tokens, and the trades and feed
+//                  events after the sealed chunks, with their requestIds;
+//   <id>.t<k>.json trades k·128 … k·128+127 and their requestIds, once
+//                  all 128 exist;
+//   <id>.f<k>.json feed events with seq k·512+1 … k·512+512, likewise.
+// A checkpoint rewrites the main file and only the chunks that changed,
+// so its work follows the change, not the buyer's history: a buyer with
+// 5,000 trades who orders once costs one file of at most 128 trades, not
+// a file of 5,000. Most buyers never fill a chunk and have one file.
+//
+// The main file is written last and names how many trades and events the
+// chunks hold, so a crash between the files of one checkpoint leaves the
+// main file of the previous one, which only counts on chunks that were
+// already complete; a chunk rewritten meanwhile holds nothing the journal
+// does not replay again.
+
+export const chunkName = {
+  trades: (buyerId: string, k: number) => `${buyerId}.t${k}.json`,
+  feed: (buyerId: string, k: number) => `${buyerId}.f${k}.json`,
+}
+
+export interface FileText {
+  name: string
+  text: string
+}
+
+// The texts to write for one buyer, chunks first and the main file last.
+// `indexOf` gives a trade's place in the buyer's trades, to tell which
+// file each requestId belongs in.
+export function buyerFileTexts(
+  doc: BuyerState,
+  dirty: DirtyBuyer,
+  indexOf: (tradingId: string) => number | undefined,
+): FileText[] {
+  const id = doc.account.buyerId
+  const tradesFrom = sealedLength(doc.trades.length, TRADES_PER_CHUNK)
+  const feedFrom = sealedLength(doc.feed.length, EVENTS_PER_CHUNK)
+  const requestsBy = groupRequests(doc.requests, indexOf, tradesFrom)
+  const files: FileText[] = []
+  for (const k of [...dirty.tradeChunks].sort((a, b) => a - b)) {
+    const start = k * TRADES_PER_CHUNK
+    if (start + TRADES_PER_CHUNK > tradesFrom) continue
+    files.push({
+      name: chunkName.trades(id, k),
+      text: storeFileText({
+        trades: doc.trades.slice(start, start + TRADES_PER_CHUNK),
+        requests: requestsBy.get(k) ?? [],
+      }),
+    })
+  }
+  for (const k of [...dirty.feedChunks].sort((a, b) => a - b)) {
+    const start = k * EVENTS_PER_CHUNK
+    if (start + EVENTS_PER_CHUNK > feedFrom) continue
+    files.push({
+      name: chunkName.feed(id, k),
+      text: storeFileText({ feed: doc.feed.slice(start, start + EVENTS_PER_CHUNK) }),
+    })
+  }
+  files.push({
+    name: `${id}.json`,
+    text: storeFileText({
+      account: doc.account,
+      tokens: doc.tokens,
+      trades: doc.trades.slice(tradesFrom),
+      requests: requestsBy.get(-1) ?? [],
+      feed: doc.feed.slice(feedFrom),
+      tradesFrom,
+      feedFrom,
+    }),
+  })
+  return files
+}
+
+function sealedLength(length: number, size: number): number {
+  return Math.floor(length / size) * size
+}
+
+// requestId pairs by the chunk of their trade; -1 for the main file.
+function groupRequests(
+  requests: Map<string, string>,
+  indexOf: (tradingId: string) => number | undefined,
+  tradesFrom: number,
+): Map<number, [string, string][]> {
+  const by = new Map<number, [string, string][]>()
+  for (const pair of requests) {
+    const index = indexOf(pair[1])
+    const k = index == null || index >= tradesFrom
+      ? -1
+      : Math.floor(index / TRADES_PER_CHUNK)
+    let list = by.get(k)
+    if (list == null) by.set(k, (list = []))
+    list.push(pair)
+  }
+  return by
+}
+
+export interface LoadedBuyer {
+  doc: BuyerState
+  // how many trades and feed events came from sealed chunks
+  onDisk: { trades: number; feed: number }
+  // every file read, main file first
+  files: string[]
+}
+
+// Reads one buyer's main file and the chunks it names. Throws if any of
+// them is missing (a chunk), damaged, or does not fit the others.
+export async function readBuyerFiles(
+  folder: string,
+  mainName: string,
+): Promise<LoadedBuyer> {
+  const mainPath = join(folder, mainName)
+  const main = decodeBuyer(await readFile(mainPath))
+  const id = main.account.buyerId
+  if (`${id}.json` !== mainName) {
+    throw new Error(`${mainName} holds buyer ${id}`)
+  }
+  const files = [mainPath]
+  const trades: StoredTrade[] = []
+  const feed: StoredFeedEvent[] = []
+  const requests = new Map<string, string>()
+  for (let k = 0; k * TRADES_PER_CHUNK < main.tradesFrom; k++) {
+    const path = join(folder, chunkName.trades(id, k))
+    files.push(path)
+    const chunk = decodeTradesChunk(await readFile(path))
+    if (chunk.trades.length !== TRADES_PER_CHUNK) {
+      throw new Error(`${path} holds ${chunk.trades.length} trades`)
+    }
+    trades.push(...chunk.trades)
+    for (const [r, t] of chunk.requests) requests.set(r, t)
+  }
+  for (let k = 0; k * EVENTS_PER_CHUNK < main.feedFrom; k++) {
+    const path = join(folder, chunkName.feed(id, k))
+    files.push(path)
+    const chunk = decodeFeedChunk(await readFile(path))
+    if (chunk.feed.length !== EVENTS_PER_CHUNK) {
+      throw new Error(`${path} holds ${chunk.feed.length} events`)
+    }
+    feed.push(...chunk.feed)
+  }
+  trades.push(...main.trades)
+  feed.push(...main.feed)
+  for (const [r, t] of main.requests) requests.set(r, t)
+  const doc: BuyerState = {
+    account: main.account, tokens: main.tokens, trades, requests, feed,
+  }
+  shareStrings(doc)
+  return {
+    doc,
+    onDisk: { trades: main.tradesFrom, feed: main.feedFrom },
+    files,
+  }
+}
+
+type MainDoc = BuyerState & { tradesFrom: number; feedFrom: number }
+
+// A sealed file is taken as written (see store-file.ts) after a check of
+// its outline; anything else goes through the full schema.
+function decodeBuyer(bytes: Buffer): MainDoc {
+  const opened = openStoreFile(bytes)
+  if (opened.kind === 'plain') return BuyerDoc.parse(opened.raw)
+  const d = opened.doc as Record<string, unknown>
+  const account = d.account as Record<string, unknown> | undefined
+  if (typeof account?.buyerId !== 'string' || !Array.isArray(d.tokens) ||
+      !Array.isArray(d.trades) || !Array.isArray(d.feed) ||
+      !Array.isArray(d.requests) || !isCount(d.tradesFrom) ||
+      !isCount(d.feedFrom)) {
+    throw new Error('not a buyer file')
+  }
+  return { ...(d as unknown as MainDoc), requests: new Map(d.requests as [string, string][]) }
+}
+
+function decodeTradesChunk(bytes: Buffer): { trades: StoredTrade[]; requests: Map<string, string> } {
+  const opened = openStoreFile(bytes)
+  if (opened.kind === 'plain') return TradesChunkDoc.parse(opened.raw)
+  const d = opened.doc as Record<string, unknown>
+  if (!Array.isArray(d.trades) || !Array.isArray(d.requests)) {
+    throw new Error('not a trades chunk')
+  }
+  return {
+    trades: d.trades as StoredTrade[],
+    requests: new Map(d.requests as [string, string][]),
+  }
+}
+
+function decodeFeedChunk(bytes: Buffer): { feed: StoredFeedEvent[] } {
+  const opened = openStoreFile(bytes)
+  if (opened.kind === 'plain') return FeedChunkDoc.parse(opened.raw)
+  const d = opened.doc as Record<string, unknown>
+  if (!Array.isArray(d.feed)) throw new Error('not a feed chunk')
+  return { feed: d.feed as StoredFeedEvent[] }
+}
+
+function isCount(v: unknown): v is number {
+  return Number.isInteger(v) && (v as number) >= 0
+}
+
+// JSON.parse makes a new string for every value, so a trade's ID, read
+// from its trade, each history entry and each feed event, would be held
+// four or five times over, and a status such as "in_preparation" once per
+// history entry. Pointing equal strings at one copy keeps a loaded shop's
+// memory close to that of one that took the same orders live.
+const common = new Map<string, string>()
+const COMMON_LIMIT = 50_000
+
+function shared<T extends string>(s: T): T {
+  const found = common.get(s)
+  if (found !== undefined) return found as T
+  if (common.size < COMMON_LIMIT) common.set(s, s)
+  return s
+}
+
+function shareStrings(doc: BuyerState): void {
+  const buyerId = doc.account.buyerId
+  const ids = new Map<string, string>()
+  for (const t of doc.trades) {
+    const trading = t.trading
+    const id = trading.tradingId
+    ids.set(id, id)
+    if (trading.buyerId === buyerId) trading.buyerId = buyerId
+    trading.currency = shared(trading.currency)
+    trading.payment.method = shared(trading.payment.method)
+    for (const item of trading.items) {
+      item.sku = shared(item.sku)
+      item.name = shared(item.name)
+    }
+    const digest = t.history[0]?.contentsDigest
+    for (const p of t.history) {
+      if (p.tradingId === id) p.tradingId = id
+      if (p.contentsDigest === digest) p.contentsDigest = digest
+      p.order.status = shared(p.order.status)
+      p.delivery.status = shared(p.delivery.status)
+      p.payment.status = shared(p.payment.status)
+      if (p.delivery.carrier != null) p.delivery.carrier = shared(p.delivery.carrier)
+      if (p.cause != null) p.cause = shared(p.cause)
+    }
+  }
+  for (const ev of doc.feed) {
+    ev.type = shared(ev.type)
+    if ('tradingId' in ev) ev.tradingId = ids.get(ev.tradingId) ?? ev.tradingId
+  }
+  for (const [r, t] of doc.requests) doc.requests.set(r, ids.get(t) ?? t)
+}
