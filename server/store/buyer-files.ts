@@ -161,7 +161,6 @@ export async function readBuyerFiles(
   const doc: BuyerState = {
     account: main.account, tokens: main.tokens, trades, requests, feed,
   }
-  shareStrings(doc)
   return {
     doc,
     onDisk: { trades: main.tradesFrom, feed: main.feedFrom },
@@ -210,51 +209,4 @@ function decodeFeedChunk(bytes: Buffer): { feed: StoredFeedEvent[] } {
 
 function isCount(v: unknown): v is number {
   return Number.isInteger(v) && (v as number) >= 0
-}
-
-// JSON.parse makes a new string for every value, so a trade's ID, read
-// from its trade, each history entry and each feed event, would be held
-// four or five times over, and a status such as "in_preparation" once per
-// history entry. Pointing equal strings at one copy keeps a loaded shop's
-// memory close to that of one that took the same orders live.
-const common = new Map<string, string>()
-const COMMON_LIMIT = 50_000
-
-function shared<T extends string>(s: T): T {
-  const found = common.get(s)
-  if (found !== undefined) return found as T
-  if (common.size < COMMON_LIMIT) common.set(s, s)
-  return s
-}
-
-function shareStrings(doc: BuyerState): void {
-  const buyerId = doc.account.buyerId
-  const ids = new Map<string, string>()
-  for (const t of doc.trades) {
-    const trading = t.trading
-    const id = trading.tradingId
-    ids.set(id, id)
-    if (trading.buyerId === buyerId) trading.buyerId = buyerId
-    trading.currency = shared(trading.currency)
-    trading.payment.method = shared(trading.payment.method)
-    for (const item of trading.items) {
-      item.sku = shared(item.sku)
-      item.name = shared(item.name)
-    }
-    const digest = t.history[0]?.contentsDigest
-    for (const p of t.history) {
-      if (p.tradingId === id) p.tradingId = id
-      if (p.contentsDigest === digest) p.contentsDigest = digest
-      p.order.status = shared(p.order.status)
-      p.delivery.status = shared(p.delivery.status)
-      p.payment.status = shared(p.payment.status)
-      if (p.delivery.carrier != null) p.delivery.carrier = shared(p.delivery.carrier)
-      if (p.cause != null) p.cause = shared(p.cause)
-    }
-  }
-  for (const ev of doc.feed) {
-    ev.type = shared(ev.type)
-    if ('tradingId' in ev) ev.tradingId = ids.get(ev.tradingId) ?? ev.tradingId
-  }
-  for (const [r, t] of doc.requests) doc.requests.set(r, ids.get(t) ?? t)
 }

@@ -1,4 +1,5 @@
 import type { Product } from '../../shared/protocol/index.js'
+import { SharedValues } from './shared-values.js'
 import type {
   BuyerState,
   ShopRecord,
@@ -50,6 +51,7 @@ export class ShopState {
   readonly trades = new Map<string, TradeEntry>()
   readonly dirty = new Map<string, DirtyBuyer>()
   catalogDirty = false
+  readonly #shared = new SharedValues()
 
   // `onDisk` says how many trades and feed events the buyer's files hold
   // in sealed chunks; any later chunk that is full is marked for writing.
@@ -64,7 +66,13 @@ export class ShopState {
       this.tokens.set(t.hash, { buyerId: id, expiresAt: t.expiresAt })
     }
     for (const [index, trade] of doc.trades.entries()) {
+      this.#shareTrade(id, trade)
       this.trades.set(trade.trading.tradingId, { buyerId: id, trade, index })
+    }
+    this.#shareFeed(doc.feed)
+    for (const [requestId, tradingId] of doc.requests) {
+      const own = this.trades.get(tradingId)?.trade.trading.tradingId
+      if (own != null) doc.requests.set(requestId, own)
     }
     const full = {
       trades: Math.floor(doc.trades.length / TRADES_PER_CHUNK) * TRADES_PER_CHUNK,
@@ -163,6 +171,7 @@ export class ShopState {
     const doc = this.#buyer(buyerId)
     const added = !this.trades.has(id)
     if (added) {
+      this.#shareTrade(buyerId, rec.trade)
       const index = doc.trades.push(rec.trade) - 1
       this.trades.set(id, { buyerId, trade: rec.trade, index })
       this.#touch(buyerId).tradeChunks.add(chunkOf(index, TRADES_PER_CHUNK))
@@ -190,6 +199,7 @@ export class ShopState {
       throw new Error(`[store] move for unknown trade ${rec.tradingId}`)
     }
     const doc = this.#buyer(rec.buyerId)
+    this.#shared.processing(rec.processing)
     const undoHistory = setAt(entry.trade.history, rec.index, rec.processing)
     this.#touch(rec.buyerId).tradeChunks.add(chunkOf(entry.index, TRADES_PER_CHUNK))
     const undoStock = this.#setStock(rec.stock)
@@ -222,7 +232,25 @@ export class ShopState {
     }
   }
 
+  #shareTrade(buyerId: string, trade: StoredTrade): void {
+    this.#shared.trade(trade)
+    const doc = this.buyers.get(buyerId)
+    if (trade.trading.buyerId === doc?.account.buyerId) {
+      trade.trading.buyerId = doc.account.buyerId
+    }
+  }
+
+  #shareFeed(events: StoredFeedEvent[]): void {
+    for (const ev of events) {
+      const own = 'tradingId' in ev
+        ? this.trades.get(ev.tradingId)?.trade.trading.tradingId
+        : undefined
+      this.#shared.feedEvent(ev, own)
+    }
+  }
+
   #setFeed(buyerId: string, doc: BuyerState, events: StoredFeedEvent[]): Undo {
+    this.#shareFeed(events)
     const chunks = this.#touch(buyerId).feedChunks
     for (const ev of events) chunks.add(chunkOf(ev.seq - 1, EVENTS_PER_CHUNK))
     const undos = events.map((ev) => setAt(doc.feed, ev.seq - 1, ev))
