@@ -6,12 +6,21 @@ const here = (p: string) => resolve(import.meta.dirname, p)
 
 // main, preload and renderer are built from the top-level folders of the
 // same names. The preload runs sandboxed, so it is one CommonJS file with
-// its few imports bundled in.
+// its few imports bundled in. The shop server's and the demo's command
+// lines are built with main (sharing its chunks) and run by plain node:
+// `npm run server` and `npm run demo` start in half the time and memory
+// they would take under a TypeScript loader.
 export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      rollupOptions: { input: { index: here('main/index.ts') } },
+      rollupOptions: {
+        input: {
+          index: here('main/index.ts'),
+          'shop-server': here('server/cli.ts'),
+          'shop-demo': here('server/sim/demo-cli.ts'),
+        },
+      },
     },
   },
   preload: {

@@ -14,7 +14,7 @@ const alive = (pid) => { try { process.kill(pid, 0); return true } catch (e) { r
 const ours = (pid) => {
   try {
     const cmd = fs.readFileSync('/proc/' + pid + '/cmdline', 'utf8')
-    return cmd.includes(dir) || cmd.includes('bench/lib/bare-server.ts')
+    return cmd.includes(dir) || cmd.includes('bench/lib/bare-server.mjs')
   } catch { return false }
 }
 const timer = setInterval(() => {

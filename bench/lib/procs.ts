@@ -6,6 +6,7 @@ import { now } from './stats.js'
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url))
 export const MERCHANT_KEY = 'bench-merchant-key-0123456789'
+const SHOP_SCRIPT = 'out/main/shop-server.js'
 
 // Every child this run starts, so that all of them stop at the end, on
 // Ctrl-C and on a crash of the bench itself.
@@ -64,13 +65,13 @@ export interface ChildOptions {
   timeoutMs?: number
 }
 
-// Starts `node --import tsx <script>` and resolves once it prints its
-// address on stderr.
+// Starts `node <script>` (built JavaScript) and resolves once it prints
+// its address on stderr.
 export function startChild(opts: ChildOptions): Promise<Child> {
   const t0 = now()
   const child = spawn(
     process.execPath,
-    [...(opts.nodeArgs ?? []), '--import', 'tsx', opts.script, ...(opts.args ?? [])],
+    [...(opts.nodeArgs ?? []), opts.script, ...(opts.args ?? [])],
     {
       cwd: ROOT,
       env: { ...process.env, ...opts.env },
@@ -140,14 +141,15 @@ export function hasOrderRateOption(): boolean {
   return orderRateOption
 }
 
-// How many shops this run has started (the first pays for tsx's cache).
+// How many shops this run has started (the first warms the file cache).
 export let shopsStarted = 0
 
-// The real shop, from its command line, as a merchant would run it.
+// The real shop, from its command line, as a merchant would run it: the
+// built server (`npm run bench` builds first, as `npm run server` does).
 export function startShop(opts: ShopChildOptions): Promise<Child> {
   shopsStarted++
   return startChild({
-    script: 'server/cli.ts',
+    script: SHOP_SCRIPT,
     args: [
       '--port', '0', '--data', opts.dataDir, '--log', 'silent',
       ...(opts.unlimitedOrders === true && hasOrderRateOption() ? ['--order-rate', '0'] : []),
@@ -161,7 +163,7 @@ export function startShop(opts: ShopChildOptions): Promise<Child> {
 // The baseline: Socket.IO alone, acknowledging orders without any work.
 export function startBare(nodeArgs?: string[]): Promise<Child> {
   return startChild({
-    script: 'bench/lib/bare-server.ts',
+    script: 'bench/lib/bare-server.mjs',
     nodeArgs,
     ready: /bare at (http:\/\/\S+)/,
   })
