@@ -7,7 +7,7 @@ import { closeSockets, connectMany } from '../lib/sockets.js'
 import { median, round, sleep } from '../lib/stats.js'
 import type { Cell } from '../lib/table.js'
 
-// 4. Server start: `node --import tsx server/cli.ts --port 0 --data DIR
+// 4. Server start: `node out/main/shop-server.js --port 0 --data DIR
 // --log silent` in a child process, timed from spawn() to the "shop at
 // http://…" line on stderr (printed once the port listens; /health is
 // then asked to confirm). RSS (VmRSS from /proc/<pid>/status) once
@@ -32,9 +32,10 @@ export const start: Scenario = {
     const repeats = ctx.quick ? 1 : 3
     const rows: StartRow[] = []
 
-    // one start first, so that tsx's transpile cache is warm for all
+    // one start first, so that every timed start finds the code in the
+    // file cache
     if (shopsStarted === 0) {
-      ctx.progress('start: warming tsx cache')
+      ctx.progress('start: warming the file cache')
       await timedStart(ctx, 0, false)
     }
 
@@ -101,7 +102,7 @@ export const start: Scenario = {
         columns: ['server', 'stored trades', 'start ms (median)', 'range', 'RSS MiB', 'RSS, 1,000 sockets', 'peak RSS'],
         rows: table,
         notes: [
-          `start: spawn() to the "shop at" line, ${repeats} start(s) each on a fresh copy; node + tsx start-up is the empty shop's time.`,
+          `start: spawn() to the "shop at" line, ${repeats} start(s) each on a fresh copy; node's own start-up and the server's modules are the empty shop's time.`,
           `RSS: VmRSS 0.3 s after the start, and ${ctx.quick ? 0.5 : 1} s after 1,000 buyer sockets connected (peak = VmHWM). 1 MiB = 1.05 MB.`,
         ],
       }],
