@@ -66,7 +66,11 @@ export function attachBuyerNamespace(
   })
 
   shop.events.on('feed', (buyerId: string, ev: FeedEvent) => {
-    const to = nsp.to(room(buyerId))
+    // None of the buyer's devices is connected: nothing to serialise (they
+    // catch up with feed:sync).
+    const name = room(buyerId)
+    if (!nsp.adapter.rooms.has(name)) return
+    const to = nsp.to(name)
     if (ev.type === 'trading:info') {
       to.emit('trading:info', { seq: ev.seq, trading: ev.trading })
     } else {
