@@ -55,6 +55,8 @@ export class Shop {
   readonly events = new EventEmitter<ShopEvents>()
 
   #settings: SettingsStore | null = null
+  // announcements waiting for the next turn (see #later)
+  #pending: Array<() => void> = []
 
   constructor(
     readonly store: ShopStore,
@@ -213,9 +215,27 @@ export class Shop {
   // Persisted, then acknowledged, then pushed: the caller's answer is
   // sent as soon as the operation's promise settles, and pushes follow in
   // a later turn of the event loop, so on one socket the answer always
-  // comes first.
+  // comes first. Everything announced in one turn goes out together in
+  // one later turn, in the order it was announced.
   #later(fn: () => void): void {
-    setImmediate(fn)
+    this.#pending.push(fn)
+    if (this.#pending.length === 1) setImmediate(this.#flush)
+  }
+
+  readonly #flush = (): void => {
+    const due = this.#pending
+    this.#pending = []
+    for (let i = 0; i < due.length; i++) {
+      try {
+        due[i]!()
+      } catch (err) {
+        // The rest still go out, in a turn of their own, as they did when
+        // each had its own immediate; the error goes on up.
+        this.#pending = [...due.slice(i + 1), ...this.#pending]
+        if (this.#pending.length > 0) setImmediate(this.#flush)
+        throw err
+      }
+    }
   }
 
   #announce(buyerId: string, event: FeedEvent): void {
