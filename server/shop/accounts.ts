@@ -114,8 +114,23 @@ export function tokenOwner(
   policy: SessionPolicy,
 ): string | null {
   const entry = store.state.tokens.get(hash)
-  if (entry == null || Date.parse(entry.expiresAt) <= policy.now()) return null
+  if (entry == null || expiresAtMs(entry.expiresAt) <= policy.now()) return null
   return entry.buyerId
+}
+
+// Every request of a socket checks its token again; the expiry of the
+// tokens checked last is kept parsed.
+const parsedExpiry = new Map<string, number>()
+const PARSED_MAX = 4096
+
+function expiresAtMs(expiresAt: string): number {
+  let ms = parsedExpiry.get(expiresAt)
+  if (ms === undefined) {
+    ms = Date.parse(expiresAt)
+    if (parsedExpiry.size >= PARSED_MAX) parsedExpiry.clear()
+    parsedExpiry.set(expiresAt, ms)
+  }
+  return ms
 }
 
 // Sign out everywhere: every token of the buyer stops working.
