@@ -8,6 +8,7 @@ import {
 } from '../../shared/protocol/index.js'
 import type { StockLevel } from '../store/records.js'
 import type { ShopStore } from '../store/shop-store.js'
+import { isoTime } from './clock.js'
 import { ShopError } from './errors.js'
 
 export interface Placed {
@@ -33,7 +34,7 @@ export async function placeOrder(
   if (known != null) return replayOf(store, known, quantities, req)
 
   const { items, stock, currency } = priceAndReserve(store, quantities)
-  const now = new Date().toISOString()
+  const now = isoTime()
   const trading: Trading = {
     tradingId: `T-${newUlid()}`,
     buyerId,
