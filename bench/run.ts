@@ -4,7 +4,7 @@ import { dirname, join, relative, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { execFileSync } from 'node:child_process'
 import { startJanitor } from './lib/janitor.js'
-import { ROOT, killAllChildren, listChildrenIn, machineBusySeconds, ownCpuSeconds, stopAllChildren } from './lib/procs.js'
+import { ROOT, killAllChildren, listChildrenIn, logShopsTo, machineBusySeconds, ownCpuSeconds, stopAllChildren } from './lib/procs.js'
 import type { Context, Scenario, ScenarioResult, TargetCheck } from './lib/scenario.js'
 import { Seeds } from './lib/seed.js'
 import { closeAllSockets } from './lib/sockets.js'
@@ -23,12 +23,16 @@ const SCENARIOS: Scenario[] = [intake, sustained, push, catchup, start, tradingF
 const HELP = `Tradepost benchmarks
 
   npm run bench -- [--quick] [--only name,name] [--out FILE] [--profile DIR]
+                   [--shop-log FILE] [--shop-node-arg FLAG ...]
 
   --quick     a short smoke run of every scenario (under a minute)
   --only      run only these scenarios: ${SCENARIOS.map((s) => s.name).join(', ')}
   --out       where the JSON goes (default bench/results.json)
   --profile   write a CPU profile of every shop server started into DIR
               (node --cpu-prof; open the .cpuprofile files in Chrome DevTools)
+  --shop-log  append every shop server's stderr to FILE
+  --shop-node-arg
+              a node flag for every shop server, e.g. --shop-node-arg=--trace-gc
 
 Benchmarks are not tests: a missed target is printed as MISS, and the run
 still succeeds.`
@@ -40,6 +44,8 @@ async function main(): Promise<number> {
       only: { type: 'string' },
       out: { type: 'string' },
       profile: { type: 'string' },
+      'shop-log': { type: 'string' },
+      'shop-node-arg': { type: 'string', multiple: true },
       help: { type: 'boolean', short: 'h', default: false },
     },
   })
@@ -57,6 +63,7 @@ async function main(): Promise<number> {
   const out = values.out == null ? resolve(ROOT, 'bench/results.json') : resolve(values.out)
   const profileDir = values.profile == null ? null : resolve(values.profile)
   if (profileDir != null) await mkdir(profileDir, { recursive: true })
+  if (values['shop-log'] != null) logShopsTo(resolve(values['shop-log']))
 
   const temp = await TempRoot.make()
   listChildrenIn(join(temp.dir, 'children.json'))
@@ -91,7 +98,10 @@ async function main(): Promise<number> {
     quick: values.quick,
     temp,
     seeds: new Seeds(temp),
-    shopNodeArgs: profileDir == null ? [] : ['--cpu-prof', '--cpu-prof-dir', profileDir],
+    shopNodeArgs: [
+      ...(profileDir == null ? [] : ['--cpu-prof', '--cpu-prof-dir', profileDir]),
+      ...(values['shop-node-arg'] ?? []),
+    ],
     progress: (m) => console.error(`  · ${m}  (${((Date.now() - started) / 1000).toFixed(0)} s)`),
   }
   console.log(`Tradepost bench${ctx.quick ? ' (--quick)' : ''}: ${chosen.map((s) => s.name).join(', ')}`)

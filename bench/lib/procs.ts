@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process'
-import { readFileSync, writeFileSync } from 'node:fs'
+import { appendFileSync, readFileSync, writeFileSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { fileURLToPath } from 'node:url'
 import { now } from './stats.js'
@@ -65,6 +65,13 @@ export interface ChildOptions {
   timeoutMs?: number
 }
 
+// Where every child's stderr goes after its start, if anywhere
+// (--shop-log): GC traces and the like, for a person reading afterwards.
+let stderrLog: string | null = null
+export function logShopsTo(path: string): void {
+  stderrLog = path
+}
+
 // Starts `node <script>` (built JavaScript) and resolves once it prints
 // its address on stderr.
 export function startChild(opts: ChildOptions): Promise<Child> {
@@ -102,6 +109,7 @@ export function startChild(opts: ChildOptions): Promise<Child> {
       reject(new Error(`${opts.script} did not start in time: ${err.slice(-500)}`))
     }, opts.timeoutMs ?? 60_000)
     child.stderr!.on('data', (chunk: Buffer) => {
+      if (stderrLog != null) appendFileSync(stderrLog, chunk)
       if (ready) return
       const t = now()
       err += chunk.toString()

@@ -1,5 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
+import type { Processing } from '../../shared/protocol/index.js'
 import type { StoredTrade } from '../../server/store/records.js'
 import { SharedValues } from '../../server/store/shared-values.js'
 
@@ -60,12 +61,14 @@ describe('shared values', () => {
     const p = (delivery: object) => ({
       tradingId: 'T-1', order: { status: 'accepted' }, payment: { status: 'pending' },
       delivery, updatedAt: 'now', contentsDigest: 'd',
-    })
-    const [pa, pb, pc] = [p(a), p(b), p(c)] as never[]
+    }) as Processing
+    const pa = p(a)
+    const pb = p(b)
+    const pc = p(c)
     shared.processing(pa)
     shared.processing(pb)
     shared.processing(pc)
-    const delivery = (x: { delivery: object }) => x.delivery
+    const delivery = (x: Processing) => x.delivery
     expect(delivery(pa)).toBe(delivery(pb))
     expect(delivery(pc)).not.toBe(delivery(pa))
     expect(Object.isFrozen(delivery(pa))).toBe(true)
