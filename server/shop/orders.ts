@@ -118,7 +118,8 @@ function sumBySku(items: PlaceOrderRequest['items']): Map<string, number> {
 function priceAndReserve(store: ShopStore, quantities: Map<string, number>) {
   const items: Trading['items'] = []
   const stock: StockLevel[] = []
-  const currencies = new Set<string>()
+  let currency: string | null = null
+  let mixed = false
   for (const [sku, quantity] of quantities) {
     const product = store.state.catalog.get(sku)
     if (product == null) {
@@ -130,7 +131,8 @@ function priceAndReserve(store: ShopStore, quantities: Map<string, number>) {
         `only ${product.stock} of ${product.name} left, ${quantity} asked`,
       )
     }
-    currencies.add(product.currency)
+    if (currency == null) currency = product.currency
+    else if (product.currency !== currency) mixed = true
     items.push({
       sku,
       name: product.name,
@@ -139,11 +141,11 @@ function priceAndReserve(store: ShopStore, quantities: Map<string, number>) {
     })
     stock.push({ sku, stock: product.stock - quantity })
   }
-  if (currencies.size !== 1) {
+  if (currency == null || mixed) {
     throw new ShopError(
       'invalid_request',
       'one order is priced in one currency; split it by currency',
     )
   }
-  return { items, stock, currency: [...currencies][0]! }
+  return { items, stock, currency }
 }

@@ -188,6 +188,30 @@ describe('the order loop', () => {
     expect(sync).toEqual({ ok: true, events: [], lastSeq: 0 })
   })
 
+  it('refuses an order priced in two currencies, after checking every line', async () => {
+    const shop = await startTestShop()
+    const merchant = await merchantSocket(shop.url)
+    await request(merchant, 'catalog:upsert', {
+      sku: 'USD-ONE', name: 'Priced in dollars', priceMinor: 100, currency: 'USD', stock: 3,
+    })
+    const buyer = await buyerSocket(shop.url)
+
+    const mixed = await request(buyer.socket, 'order:place',
+      orderPayload([{ sku: 'MUG-STONE', quantity: 1 }, { sku: 'USD-ONE', quantity: 1 }]))
+    const mixedAndShort = await request(buyer.socket, 'order:place',
+      orderPayload([{ sku: 'MUG-STONE', quantity: 1 }, { sku: 'USD-ONE', quantity: 4 }]))
+    const dollars = await request(buyer.socket, 'order:place',
+      orderPayload([{ sku: 'USD-ONE', quantity: 1 }, { sku: 'USD-ONE', quantity: 2 }]))
+
+    expect(mixed.error.code).toBe('invalid_request')
+    expect(mixedAndShort.error.code).toBe('out_of_stock')
+    expect(dollars.ok).toBe(true)
+    expect(dollars.trading).toMatchObject({ currency: 'USD', totalMinor: 300 })
+    const { products } = await request(buyer.socket, 'catalog:list', {})
+    expect(products.find((p: any) => p.sku === 'MUG-STONE').stock).toBe(30)
+    expect(products.find((p: any) => p.sku === 'USD-ONE').stock).toBe(0)
+  })
+
   it('puts the stock of a cancelled order back', async () => {
     const shop = await startTestShop()
     const buyer = await buyerSocket(shop.url)
