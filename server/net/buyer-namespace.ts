@@ -54,7 +54,8 @@ export function attachBuyerNamespace(
     void socket.join(room(buyerId))
     log.debug({ buyerId }, 'buyer connected')
     const orders = new Throttle(orderRate)
-    const admitOrder = () => {
+    // An endless burst (--order-rate 0, for benchmarks) needs no bucket.
+    const admitOrder = orderRate.burst === Infinity ? () => undefined : () => {
       if (!orders.take('')) {
         throw new ShopError('rate_limited',
           'too many orders from this connection; wait a moment')
