@@ -30,7 +30,7 @@ const HELP = `Tradepost benchmarks
   --out       where the JSON goes (default bench/results.json)
   --profile   write a CPU profile of every shop server started into DIR
               (node --cpu-prof; open the .cpuprofile files in Chrome DevTools)
-  --shop-log  append every shop server's stderr to FILE
+  --shop-log  append every shop server's output to FILE
   --shop-node-arg
               a node flag for every shop server, e.g. --shop-node-arg=--trace-gc
 

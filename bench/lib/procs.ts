@@ -65,8 +65,8 @@ export interface ChildOptions {
   timeoutMs?: number
 }
 
-// Where every child's stderr goes after its start, if anywhere
-// (--shop-log): GC traces and the like, for a person reading afterwards.
+// Where every child's output goes, if anywhere (--shop-log): GC traces
+// and the like, for a person reading afterwards.
 let stderrLog: string | null = null
 export function logShopsTo(path: string): void {
   stderrLog = path
@@ -82,7 +82,7 @@ export function startChild(opts: ChildOptions): Promise<Child> {
     {
       cwd: ROOT,
       env: { ...process.env, ...opts.env },
-      stdio: ['ignore', 'ignore', 'pipe'],
+      stdio: ['ignore', stderrLog == null ? 'ignore' : 'pipe', 'pipe'],
     },
   )
   const exited = new Promise<void>((resolve) =>
@@ -108,6 +108,9 @@ export function startChild(opts: ChildOptions): Promise<Child> {
       void stop()
       reject(new Error(`${opts.script} did not start in time: ${err.slice(-500)}`))
     }, opts.timeoutMs ?? 60_000)
+    child.stdout?.on('data', (chunk: Buffer) => {
+      if (stderrLog != null) appendFileSync(stderrLog, chunk)
+    })
     child.stderr!.on('data', (chunk: Buffer) => {
       if (stderrLog != null) appendFileSync(stderrLog, chunk)
       if (ready) return

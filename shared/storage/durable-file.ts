@@ -1,5 +1,10 @@
 import { dirname, basename, join } from 'node:path'
-import { nodeFs, writeAll, type FsLayer } from './fs-layer.js'
+import {
+  nodeFs,
+  writeAll,
+  type FsLayer,
+  type StorageHandle,
+} from './fs-layer.js'
 
 // Replaces a file's contents so that after a crash or power loss the file
 // holds either the old or the new contents, whole. The calls, in order:
@@ -35,6 +40,52 @@ export async function writeFileDurably(
     throw err
   }
   await syncFolder(dirname(path), fs)
+}
+
+// Several files of one folder replaced the way writeFileDurably replaces
+// one, with the disk's flushes shared: every temporary file is written,
+// then all are fsynced together (a journalling file system such as ext4
+// commits them in one go, where one at a time costs a commit each: under
+// load, hundreds of files took 16 s one by one), then renamed in the
+// order given, then the folder is fsynced once. `groups` are renamed one
+// after the other with a folder fsync between them, so that after a crash
+// a later group is never on disk without an earlier one: a buyer's main
+// file never without the chunks it counts on. A failure before the
+// renames removes every temporary file and changes nothing.
+export async function writeFilesDurably(
+  folder: string,
+  groups: { name: string; data: string | Uint8Array }[][],
+  fs: FsLayer = nodeFs,
+): Promise<void> {
+  const files = groups.flat()
+  if (files.length === 0) return
+  const tmp = (name: string) => join(folder, `.${name}.${process.pid}.tmp`)
+  const opened: StorageHandle[] = []
+  try {
+    for (const f of files) {
+      const handle = await fs.open(tmp(f.name), 'w')
+      opened.push(handle)
+      await writeAll(handle, typeof f.data === 'string' ? Buffer.from(f.data) : f.data)
+    }
+    await Promise.all(opened.map((h) => h.sync()))
+  } catch (err) {
+    await Promise.all(opened.map((h) => h.close().catch(() => undefined)))
+    await Promise.all(files.map((f) => fs.remove(tmp(f.name)).catch(() => undefined)))
+    throw err
+  }
+  await Promise.all(opened.map((h) => h.close()))
+  for (const group of groups) {
+    if (group.length === 0) continue
+    for (const f of group) {
+      try {
+        await fs.rename(tmp(f.name), join(folder, f.name))
+      } catch (err) {
+        await Promise.all(files.map((g) => fs.remove(tmp(g.name)).catch(() => undefined)))
+        throw err
+      }
+    }
+    await syncFolder(folder, fs)
+  }
 }
 
 // Flushes a folder's entries (new, renamed or removed files) to disk.

@@ -1,7 +1,10 @@
 import { readdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { writeFileDurably } from '../../shared/storage/durable-file.js'
+import {
+  writeFileDurably,
+  writeFilesDurably,
+} from '../../shared/storage/durable-file.js'
 import { Journal } from '../../server/store/journal.js'
 import { FaultyFs } from '../support/faulty-fs.js'
 import { removeTempDirs, tempDir } from '../support/temp-dir.js'
@@ -71,6 +74,48 @@ describe('writeFileDurably', () => {
       expect(await readdir(dir)).toEqual(['doc.json'])
     },
   )
+})
+
+describe('writeFilesDurably', () => {
+  it('syncs every temp file before any rename, and renames a later group only after the folder holds the earlier one', async () => {
+    const dir = await tempDir('durable')
+    const fs = new FaultyFs()
+    const tmp = (n: string) => join(dir, `.${n}.${process.pid}.tmp`)
+
+    await writeFilesDurably(dir, [
+      [{ name: 'a.t0.json', data: 'A' }, { name: 'b.t0.json', data: 'B' }],
+      [{ name: 'a.json', data: 'a' }],
+    ], fs)
+
+    const ops = fs.ops()
+    const lastSync = Math.max(...['a.t0.json', 'b.t0.json', 'a.json'].map((n) => ops.indexOf(`sync ${tmp(n)}`)))
+    const firstRename = ops.findIndex((o) => o.startsWith('rename '))
+    expect(lastSync).toBeGreaterThan(0)
+    expect(lastSync).toBeLessThan(firstRename)
+    expect(ops.slice(firstRename)).toEqual([
+      `rename ${tmp('a.t0.json')} -> ${join(dir, 'a.t0.json')}`,
+      `rename ${tmp('b.t0.json')} -> ${join(dir, 'b.t0.json')}`,
+      `open ${dir}`, `sync ${dir}`, `close ${dir}`,
+      `rename ${tmp('a.json')} -> ${join(dir, 'a.json')}`,
+      `open ${dir}`, `sync ${dir}`, `close ${dir}`,
+    ])
+    expect(await readFile(join(dir, 'a.json'), 'utf8')).toBe('a')
+  })
+
+  it('changes nothing and leaves no temp file when the disk fills midway', async () => {
+    const dir = await tempDir('durable')
+    await writeFile(join(dir, 'a.json'), 'old')
+    const fs = new FaultyFs()
+    fs.fault = 'short-then-full'
+
+    await expect(writeFilesDurably(dir, [
+      [{ name: 'a.t0.json', data: 'x'.repeat(100) }],
+      [{ name: 'a.json', data: 'new' }],
+    ], fs)).rejects.toThrow()
+
+    expect((await readdir(dir)).sort()).toEqual(['a.json'])
+    expect(await readFile(join(dir, 'a.json'), 'utf8')).toBe('old')
+  })
 })
 
 describe('the journal', () => {
