@@ -218,7 +218,7 @@ async function measureBoard(
     const page = await context.newPage()
     await page.goto(`${host.url}/#/merchant/catalog`)
     await page.getByRole('heading', { name: 'Catalog' }).first().waitFor()
-    await page.waitForFunction('window.__boardProbe.bigMessages.length >= 1')
+    await waitInPage(page, 'window.__boardProbe.bigMessages.length >= 1')
     await settle(page)
     const open: OpenResult = { ms: [], worstFrameAfter: [], longFramesAfter: 0 }
     for (let i = 0; i < plan.opens; i++) {
@@ -230,7 +230,7 @@ async function measureBoard(
       open.worstFrameAfter.push(Math.max(opened.painted - opened.start, ...deltas(stamps)))
       open.longFramesAfter += after.length
       await page.evaluate(`location.hash = '#/merchant/catalog'`)
-      await page.waitForFunction(`document.querySelector('.vtable') == null`)
+      await waitInPage(page, `document.querySelector('.vtable') == null`)
       await settle(page)
     }
 
@@ -254,6 +254,17 @@ async function measureBoard(
     await context?.close()
     await host?.stop()
     await rm(userData, { recursive: true, force: true })
+  }
+}
+
+// Polls `expression` in the page until it is true. (Playwright's
+// waitForFunction evaluates a string with eval in the page, which the
+// console's Content-Security-Policy forbids; evaluate() does not.)
+async function waitInPage(page: Page, expression: string, timeoutMs = 60_000): Promise<void> {
+  const end = Date.now() + timeoutMs
+  while (!(await page.evaluate(expression) as boolean)) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${expression}`)
+    await sleep(50)
   }
 }
 
