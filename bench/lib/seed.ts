@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto'
 import { cp, mkdir, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
 import {
   contentsDigest,
   type Processing,
@@ -9,11 +10,13 @@ import { STARTER_CATALOG } from '../../server/shop/catalog.js'
 import { hashPassword } from '../../server/shop/passwords.js'
 import {
   BuyerDoc,
+  type BuyerState,
   type StoredFeedEvent,
   type StoredTrade,
 } from '../../server/store/records.js'
 import { paths } from '../../server/store/snapshot.js'
-import { storeFileText } from '../../server/store/store-file.js'
+import { buyerFileTexts } from '../../server/store/buyer-files.js'
+import { EVENTS_PER_CHUNK, TRADES_PER_CHUNK } from '../../server/store/shop-state.js'
 import { fastUlid } from './ids.js'
 import { JOURNEY, applyMove } from './journey.js'
 import { orderPayload } from './orders.js'
@@ -170,19 +173,25 @@ export class Seeds {
         manifest.push({ tradingId: trading.tradingId, done })
         records += 1 + done
       }
-      const doc: BuyerDoc = {
+      const doc: BuyerState = {
         account: { buyerId: id.buyerId, name: id.name, passwordHash, createdAt },
         tokens: [{ hash: id.tokenHash, createdAt, expiresAt }],
         trades,
-        requests: Object.entries(requests),
+        requests: new Map(Object.entries(requests)),
         feed,
       }
-      // The first document of each seed is checked against the full schema;
-      // the rest are made the same way. Each is written in the envelope the
-      // shop's checkpoints write, as one main file (a shop seals the trades
-      // of a buyer with more than 128 into chunks at its first checkpoint).
-      if (b === 0) BuyerDoc.parse(doc)
-      await writeFile(p.buyer(id.buyerId), storeFileText({ ...doc, tradesFrom: 0, feedFrom: 0 }))
+      // The first buyer of each seed is checked against the full schema;
+      // the rest are made the same way. Each is written as the shop's
+      // checkpoints write it: a main file and the chunks it counts on.
+      if (b === 0) BuyerDoc.parse({ ...doc, requests: [...doc.requests] })
+      const index = new Map(trades.map((t, i) => [t.trading.tradingId, i]))
+      const every = {
+        tradeChunks: new Set(trades.map((_, i) => Math.floor(i / TRADES_PER_CHUNK))),
+        feedChunks: new Set(feed.map((_, i) => Math.floor(i / EVENTS_PER_CHUNK))),
+      }
+      for (const f of buyerFileTexts(doc, every, (t) => index.get(t))) {
+        await writeFile(join(p.buyers, f.name), f.text)
+      }
       records += 2
       buyers.push({
         index: b,

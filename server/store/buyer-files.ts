@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises'
+import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import {
   BuyerDoc,
@@ -18,13 +18,13 @@ import { openStoreFile, storeFileText } from './store-file.js'
 // How one buyer is kept on disk, in the folder buyers/:
 //   <id>.json      the account, its tokens, and the trades and feed
 //                  events after the sealed chunks, with their requestIds;
-//   <id>.t<k>.json trades k·128 … k·128+127 and their requestIds, once
-//                  all 128 exist;
-//   <id>.f<k>.json feed events with seq k·512+1 … k·512+512, likewise.
+//   <id>.t<k>.json trades k·64 … k·64+63 and their requestIds, once all
+//                  64 exist;
+//   <id>.f<k>.json feed events with seq k·256+1 … k·256+256, likewise.
 // A checkpoint rewrites the main file and only the chunks that changed,
 // so its work follows the change, not the buyer's history: a buyer with
-// 5,000 trades who orders once costs one file of at most 128 trades, not
-// a file of 5,000. Most buyers never fill a chunk and have one file.
+// 5,000 trades who orders once costs a main file of at most 63 trades,
+// not a file of 5,000. A buyer with a few dozen trades has one file.
 //
 // The main file is written last and names how many trades and events the
 // chunks hold, so a crash between the files of one checkpoint leaves the
@@ -121,13 +121,16 @@ export interface LoadedBuyer {
 }
 
 // Reads one buyer's main file and the chunks it names. Throws if any of
-// them is missing (a chunk), damaged, or does not fit the others.
+// them is missing (a chunk), damaged, or does not fit the others. The
+// reads are synchronous: this runs while the shop starts, with nothing
+// else to serve, and a shop of 100,000 trades reads thousands of files,
+// each of which costs several times more through the thread pool.
 export async function readBuyerFiles(
   folder: string,
   mainName: string,
 ): Promise<LoadedBuyer> {
   const mainPath = join(folder, mainName)
-  const main = decodeBuyer(await readFile(mainPath))
+  const main = decodeBuyer(readFileSync(mainPath))
   const id = main.account.buyerId
   if (`${id}.json` !== mainName) {
     throw new Error(`${mainName} holds buyer ${id}`)
@@ -139,7 +142,7 @@ export async function readBuyerFiles(
   for (let k = 0; k * TRADES_PER_CHUNK < main.tradesFrom; k++) {
     const path = join(folder, chunkName.trades(id, k))
     files.push(path)
-    const chunk = decodeTradesChunk(await readFile(path))
+    const chunk = decodeTradesChunk(readFileSync(path))
     if (chunk.trades.length !== TRADES_PER_CHUNK) {
       throw new Error(`${path} holds ${chunk.trades.length} trades`)
     }
@@ -149,7 +152,7 @@ export async function readBuyerFiles(
   for (let k = 0; k * EVENTS_PER_CHUNK < main.feedFrom; k++) {
     const path = join(folder, chunkName.feed(id, k))
     files.push(path)
-    const chunk = decodeFeedChunk(await readFile(path))
+    const chunk = decodeFeedChunk(readFileSync(path))
     if (chunk.feed.length !== EVENTS_PER_CHUNK) {
       throw new Error(`${path} holds ${chunk.feed.length} events`)
     }

@@ -12,6 +12,8 @@ import type { StoredFeedEvent, StoredTrade } from './records.js'
 export class SharedValues {
   readonly #values = new Map<string, object>()
   readonly #texts = new Map<string, string>()
+  // { status } alone, by status: most of a history, found without a key
+  readonly #statuses = new Map<string, object>()
 
   constructor(private readonly limit = 20_000) {}
 
@@ -45,10 +47,21 @@ export class SharedValues {
     }
   }
 
+  #status<T extends { status: string }>(value: T): T {
+    if (typeof value.status !== 'string') return this.#share(value)
+    for (const name in value) if (name !== 'status') return this.#share(value)
+    const found = this.#statuses.get(value.status)
+    if (found !== undefined) return found as T
+    if (this.#statuses.size < this.limit) {
+      this.#statuses.set(value.status, Object.freeze(value))
+    }
+    return value
+  }
+
   processing(p: Processing): void {
-    p.order = this.#share(p.order)
-    p.delivery = this.#share(p.delivery)
-    p.payment = this.#share(p.payment)
+    p.order = this.#status(p.order)
+    p.delivery = this.#status(p.delivery)
+    p.payment = this.#status(p.payment)
     if (p.cause != null) p.cause = this.#text(p.cause)
   }
 

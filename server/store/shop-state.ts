@@ -23,8 +23,8 @@ export interface DirtyBuyer {
 }
 
 // How many trades and feed events one chunk file holds.
-export const TRADES_PER_CHUNK = 128
-export const EVENTS_PER_CHUNK = 512
+export const TRADES_PER_CHUNK = 64
+export const EVENTS_PER_CHUNK = 256
 
 // Puts the state back as it was before one apply(). Undos run newest
 // first, so each finds the state its apply() left.
