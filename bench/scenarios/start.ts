@@ -87,6 +87,7 @@ export const start: Scenario = {
         '< 150 MB', `${mb.toFixed(0)} MB`, mb < 150))
     }
 
+    const limit = crossover(rows)
     const table: Cell[][] = rows.map((r) => [
       r.server,
       r.stored,
@@ -104,11 +105,16 @@ export const start: Scenario = {
         notes: [
           `start: spawn() to the "shop at" line, ${repeats} start(s) each on a fresh copy; node's own start-up and the server's modules are the empty shop's time.`,
           `RSS: VmRSS 0.3 s after the start, and ${ctx.quick ? 0.5 : 1} s after 1,000 buyer sockets connected (peak = VmHWM). 1 MiB = 1.05 MB.`,
+          ...(limit == null ? [] : [
+            `Memory per stored trade: ${limit.perTradeKiB.toFixed(2)} KiB; with 1,000 buyers connected the embedded store stays under 150 MB up to about ${limit.trades.toLocaleString('en-US')} stored trades.`,
+          ]),
         ],
       }],
       targets,
       data: {
         repeats,
+        memoryPerTradeKiB: limit == null ? null : round(limit.perTradeKiB, 2),
+        under150MbUpToTrades: limit?.trades ?? null,
         rows: rows.map((r) => ({
           server: r.server,
           storedTrades: r.stored,
@@ -153,4 +159,21 @@ async function timedStart(
     await child?.stop()
     await rm(copy.dir, { recursive: true, force: true })
   }
+}
+
+// The RSS with 1,000 sockets grows in a straight line with stored trades
+// (every trade is held in memory): from the two largest sizes measured,
+// what a trade costs and where the line crosses 150 MB.
+function crossover(rows: StartRow[]): { perTradeKiB: number; trades: number } | null {
+  const sized = rows
+    .filter((r) => r.server === 'shop' && r.stored != null && r.stored > 0 && r.rss1000 != null)
+    .sort((a, b) => a.stored! - b.stored!)
+  if (sized.length < 2) return null
+  const a = sized.at(-2)!
+  const b = sized.at(-1)!
+  const perTradeMiB = (b.rss1000! - a.rss1000!) / (b.stored! - a.stored!)
+  if (!(perTradeMiB > 0)) return null
+  const limitMiB = 150e6 / 2 ** 20
+  const trades = a.stored! + (limitMiB - a.rss1000!) / perTradeMiB
+  return { perTradeKiB: perTradeMiB * 1024, trades: Math.max(0, Math.round(trades / 1000) * 1000) }
 }
