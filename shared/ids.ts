@@ -1,20 +1,48 @@
 import { randomFillSync } from 'node:crypto'
-import { ulid } from 'ulid'
 
-// ULIDs whose random part is drawn from a pooled buffer of secure random
-// bytes: ulid's own source asks the system for one byte per character,
-// which cost a fifth of the shop's CPU while taking orders.
+// ULIDs (https://github.com/ulid/spec): 48 bits of milliseconds since
+// 1970, then 80 random bits, as 26 characters of Crockford's base32, so
+// that IDs sort by creation time. The random bits come from a pooled
+// buffer of secure random bytes (asking the system for a few bytes per ID
+// cost a fifth of the shop's CPU while taking orders), the time part is
+// written once per millisecond, and the characters are put together in
+// one go: the ulid package's character-by-character strings cost more
+// than the rest of an ID.
+const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ'
+const CODES = Array.from(ALPHABET, (c) => c.charCodeAt(0))
+const TIME_CHARS = 10
+const RANDOM_CHARS = 16
+
 const pool = Buffer.alloc(4096)
 let next = pool.length
+const random: number[] = new Array<number>(RANDOM_CHARS).fill(0)
 
-function pooledRandom(): number {
-  if (next >= pool.length) {
-    randomFillSync(pool)
-    next = 0
+let timeMs = Number.NaN
+let timeText = ''
+
+// The 10 characters of a time in milliseconds (0 to 2^48 - 1).
+export function ulidTime(ms: number): string {
+  let rest = ms
+  let text = ''
+  for (let i = 0; i < TIME_CHARS; i++) {
+    text = ALPHABET[rest % 32]! + text
+    rest = Math.floor(rest / 32)
   }
-  return pool[next++]! / 256
+  return text
 }
 
 export function newUlid(): string {
-  return ulid(undefined, pooledRandom)
+  const ms = Date.now()
+  if (ms !== timeMs) {
+    timeText = ulidTime(ms)
+    timeMs = ms
+  }
+  if (next + RANDOM_CHARS > pool.length) {
+    randomFillSync(pool)
+    next = 0
+  }
+  // 5 random bits per character: the low bits of one random byte each
+  for (let i = 0; i < RANDOM_CHARS; i++) random[i] = CODES[pool[next + i]! & 31]!
+  next += RANDOM_CHARS
+  return timeText + String.fromCharCode(...random)
 }
