@@ -21,13 +21,15 @@ function toData(files: FileText[]): { name: string; data: string }[] {
   return files.map((f) => ({ name: f.name, data: f.text }))
 }
 
-// A short pause between two batches of snapshot files, so the journal's
-// flushes get the disk (and the event loop) between them instead of
-// queueing behind a long run of file writes and fsyncs.
-const BREATHER_MS = 5
+// A pause after each batch as long as the batch took (5 ms at least): a
+// checkpoint is never urgent, so it keeps the disk busy at most half the
+// time and the journal's fsyncs, which acknowledgements wait for, are not
+// queued behind a long run of snapshot writes. A slow disk makes a slow
+// checkpoint, not slow acknowledgements.
+const MIN_PAUSE_MS = 5
 
-function breather(): Promise<void> {
-  return new Promise((r) => setTimeout(r, BREATHER_MS))
+function pauseAfter(tookMs: number): Promise<void> {
+  return new Promise((r) => setTimeout(r, Math.max(MIN_PAUSE_MS, tookMs)))
 }
 
 export interface CheckpointHooks {
@@ -144,9 +146,10 @@ export class Checkpointer {
         if (batch.ids.length === 0) return
         const { ids, chunks, mains } = batch
         batch = { ids: [], chunks: [], mains: [], bytes: 0 }
+        const started = performance.now()
         await writeFilesDurably(folder, [toData(chunks), toData(mains)], this.hooks.fs)
         for (const id of ids) buyers.delete(id)
-        await breather()
+        await pauseAfter(performance.now() - started)
       }
       for (const [id, parts] of buyers) {
         // All files of one buyer from one view, so the main file counts
