@@ -1,6 +1,9 @@
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { writeFileDurably } from '../../../shared/storage/durable-file.js'
+import {
+  writeFileDurably,
+  writeFilesDurably,
+} from '../../../shared/storage/durable-file.js'
 import { Journal } from '../../../server/store/journal.js'
 import type { ScenarioResult } from '../lib/scenario.js'
 import { FaultyFs } from '../../support/faulty-fs.js'
@@ -8,6 +11,7 @@ import { tempDir } from '../../support/temp-dir.js'
 import { randomBetween } from '../../support/wait.js'
 
 const WRITES = 300
+const BATCHES = 100
 const LINES = 2_000
 
 // What survives a power cut depends only on the order in which data,
@@ -15,15 +19,21 @@ const LINES = 2_000
 // file-system layer that records every call (some taking a few bytes at a
 // time, as a nearly full disk does), and the order is checked for each:
 // a snapshot file's bytes are fsynced before its rename, and the folder
-// after it; a journal line is written and fdatasynced before it is
+// after it; in a checkpoint's batch, every file is fsynced before the
+// first rename, and the folder is fsynced after the chunks are renamed
+// and before any main file is; a journal line is written and fdatasynced before it is
 // acknowledged, and a new segment's folder entry is fsynced first.
 export async function powerLoss(): Promise<ScenarioResult> {
-  const failures = [...(await snapshotWrites()), ...(await journalLines())]
+  const failures = [
+    ...(await snapshotWrites()),
+    ...(await batchWrites()),
+    ...(await journalLines()),
+  ]
   return {
     row: {
-      scenario: 'power loss (recorded fs call order)', iterations: WRITES + LINES,
-      acked: WRITES + LINES, lost: 0, duplicated: 0, inputsTried: WRITES + LINES,
-      crashes: 0, notes: 'fsync before rename, folder fsync after; write+fdatasync before ack',
+      scenario: 'power loss (recorded fs call order)', iterations: WRITES + BATCHES + LINES,
+      acked: WRITES + BATCHES + LINES, lost: 0, duplicated: 0, inputsTried: WRITES + BATCHES + LINES,
+      crashes: 0, notes: 'fsync before rename, folder fsync after (batches: chunks before main files); write+fdatasync before ack',
     },
     failures,
   }
@@ -48,6 +58,35 @@ async function snapshotWrites(): Promise<string[]> {
       failures.push(`write ${i}: calls out of order: ${ops.join(', ')}`)
     }
     if ((await readFile(target, 'utf8')) !== text) failures.push(`write ${i}: contents differ`)
+  }
+  return failures
+}
+
+async function batchWrites(): Promise<string[]> {
+  const dir = await tempDir('fault-power-batch')
+  const failures: string[] = []
+  for (let i = 0; i < BATCHES; i++) {
+    const fs = new FaultyFs()
+    fs.fault = i % 3 === 0 ? 'short' : 'none'
+    const file = (name: string) => ({ name, data: 'x'.repeat(randomBetween(0, 5_000)) })
+    const chunks = Array.from({ length: randomBetween(0, 4) }, (_, k) => file(`B-${i}.t${k}.json`))
+    const mains = Array.from({ length: randomBetween(1, 3) }, (_, k) => file(`B-${i}-${k}.json`))
+    await writeFilesDurably(dir, [chunks, mains], fs)
+    const ops = fs.ops()
+    const lastSync = ops.findLastIndex((o) => o.startsWith('sync ') && o.endsWith('.tmp'))
+    const renames = ops.flatMap((o, n) => (o.startsWith('rename ') ? [n] : []))
+    const folderSyncs = ops.flatMap((o, n) => (o === `sync ${dir}` ? [n] : []))
+    const lastChunk = renames[chunks.length - 1] ?? -1
+    const firstMain = renames[chunks.length]!
+    const ordered = lastSync < renames[0]! &&
+      (chunks.length === 0 || folderSyncs.some((n) => n > lastChunk && n < firstMain)) &&
+      folderSyncs.at(-1)! > renames.at(-1)!
+    if (!ordered) failures.push(`batch ${i}: calls out of order: ${ops.join(', ')}`)
+    for (const f of [...chunks, ...mains]) {
+      if ((await readFile(join(dir, f.name), 'utf8')) !== f.data) {
+        failures.push(`batch ${i}: ${f.name} differs`)
+      }
+    }
   }
   return failures
 }
