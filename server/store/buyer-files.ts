@@ -5,7 +5,6 @@ import {
   FeedChunkDoc,
   TradesChunkDoc,
   type BuyerState,
-  type StoredFeedEvent,
   type StoredTrade,
 } from './records.js'
 import {
@@ -15,7 +14,9 @@ import {
 } from './shop-state.js'
 import { openStoreFile, storeFileText } from './store-file.js'
 
-// How one buyer is kept on disk, in the folder buyers/:
+// How one buyer is kept on disk, in the folder buyers/ (the chunk sizes
+// are part of the format: changing them means a new FORMAT_VERSION and a
+// migration, since chunk files are named by their number alone):
 //   <id>.json      the account, its tokens, and the trades and feed
 //                  events after the sealed chunks, with their requestIds;
 //   <id>.t<k>.json trades k·64 … k·64+63 and their requestIds, once all
@@ -136,28 +137,15 @@ export async function readBuyerFiles(
     throw new Error(`${mainName} holds buyer ${id}`)
   }
   const files = [mainPath]
-  const trades: StoredTrade[] = []
-  const feed: StoredFeedEvent[] = []
   const requests = new Map<string, string>()
-  for (let k = 0; k * TRADES_PER_CHUNK < main.tradesFrom; k++) {
-    const path = join(folder, chunkName.trades(id, k))
-    files.push(path)
-    const chunk = decodeTradesChunk(readFileSync(path))
-    if (chunk.trades.length !== TRADES_PER_CHUNK) {
-      throw new Error(`${path} holds ${chunk.trades.length} trades`)
-    }
-    trades.push(...chunk.trades)
-    for (const [r, t] of chunk.requests) requests.set(r, t)
-  }
-  for (let k = 0; k * EVENTS_PER_CHUNK < main.feedFrom; k++) {
-    const path = join(folder, chunkName.feed(id, k))
-    files.push(path)
-    const chunk = decodeFeedChunk(readFileSync(path))
-    if (chunk.feed.length !== EVENTS_PER_CHUNK) {
-      throw new Error(`${path} holds ${chunk.feed.length} events`)
-    }
-    feed.push(...chunk.feed)
-  }
+  const trades = readChunks(folder, main.tradesFrom, TRADES_PER_CHUNK,
+    (k) => chunkName.trades(id, k), files, (bytes) => {
+      const chunk = decodeTradesChunk(bytes)
+      for (const [r, t] of chunk.requests) requests.set(r, t)
+      return chunk.trades
+    })
+  const feed = readChunks(folder, main.feedFrom, EVENTS_PER_CHUNK,
+    (k) => chunkName.feed(id, k), files, (bytes) => decodeFeedChunk(bytes).feed)
   trades.push(...main.trades)
   feed.push(...main.feed)
   for (const [r, t] of main.requests) requests.set(r, t)
@@ -169,6 +157,29 @@ export async function readBuyerFiles(
     onDisk: { trades: main.tradesFrom, feed: main.feedFrom },
     files,
   }
+}
+
+// The first `count` items of a buyer, from chunk files of `size` items
+// each; every chunk must be full.
+function readChunks<T>(
+  folder: string,
+  count: number,
+  size: number,
+  name: (k: number) => string,
+  files: string[],
+  decode: (bytes: Buffer) => T[],
+): T[] {
+  const items: T[] = []
+  for (let k = 0; k * size < count; k++) {
+    const path = join(folder, name(k))
+    files.push(path)
+    const chunk = decode(readFileSync(path))
+    if (chunk.length !== size) {
+      throw new Error(`${path} holds ${chunk.length} items, not ${size}`)
+    }
+    items.push(...chunk)
+  }
+  return items
 }
 
 type MainDoc = BuyerState & { tradesFrom: number; feedFrom: number }
