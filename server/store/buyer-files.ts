@@ -5,6 +5,7 @@ import {
   FeedChunkDoc,
   TradesChunkDoc,
   type BuyerState,
+  type StoredFeedEvent,
   type StoredTrade,
 } from './records.js'
 import {
