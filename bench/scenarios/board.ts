@@ -1,6 +1,6 @@
 import { rm } from 'node:fs/promises'
 import { fileURLToPath } from 'node:url'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
+import type { Browser, BrowserContext, CDPSession, Page } from 'playwright-core'
 import {
   consoleWithShop,
   ensureRendererBuilt,
@@ -98,6 +98,8 @@ interface Frames {
 }
 
 interface ScrollResult extends Frames {
+  // main-thread CPU ms per frame: all, in scripts, in style and layout
+  cpu: { thread: number; script: number; styleLayout: number }
   pace: Pace
   gaps: number
   seconds: number
@@ -289,8 +291,19 @@ function deltas(stamps: number[]): number[] {
   return out
 }
 
+// The page's main-thread CPU time, from Chrome's own counters (seconds;
+// with threadTicks, the durations are CPU time too, so they hold when
+// other programs take the cores).
+async function cpuCounters(cdp: CDPSession): Promise<Record<string, number>> {
+  const { metrics } = await cdp.send('Performance.getMetrics')
+  return Object.fromEntries(metrics.map((m) => [m.name, m.value]))
+}
+
 async function scrollFor(page: Page, pace: Pace, count: number): Promise<ScrollResult> {
+  const cdp = await page.context().newCDPSession(page)
+  await cdp.send('Performance.enable', { timeDomain: 'threadTicks' })
   const t0 = await page.evaluate('performance.now()') as number
+  const before = await cpuCounters(cdp)
   const options = {
     selector: '.vtable',
     ms: pace.ms,
@@ -304,10 +317,19 @@ async function scrollFor(page: Page, pace: Pace, count: number): Promise<ScrollR
     gaps: number
     distance: number
   }
+  const after = await cpuCounters(cdp)
+  await cdp.detach()
   const long = await longFramesSince(page, t0)
   const gaps = deltas(r.stamps)
+  const perFrame = (...names: string[]) =>
+    names.reduce((sum, n) => sum + (after[n] ?? NaN) - (before[n] ?? NaN), 0) * 1000 / gaps.length
   return {
     ...frameFigures(gaps, long),
+    cpu: {
+      thread: perFrame('ThreadTime'),
+      script: perFrame('ScriptDuration'),
+      styleLayout: perFrame('RecalcStyleDuration', 'LayoutDuration'),
+    },
     pace,
     gaps: r.gaps,
     seconds: (r.stamps.at(-1)! - r.stamps[0]!) / 1000,
@@ -424,7 +446,7 @@ function report(ctx: Context, sizes: SizeResult[], plain: StaticResult, plan: Pl
   const paceLabel = (p: Pace) => `${p.name}, ${p.rowsPerSecond.toLocaleString('en-US')} rows/s`
   const scrollRow = (name: string, s: ScrollResult, gaps: boolean): Cell[] => [
     name, paceLabel(s.pace), s.frames, s.summary.p50, s.summary.p99, s.summary.max, s.over50, s.longFrames,
-    gaps ? s.gaps : null,
+    gaps ? s.gaps : null, s.cpu.thread, s.cpu.script, s.cpu.styleLayout,
   ]
   const scrollRows: Cell[][] = plan.paces.flatMap((_, i) => [
     ...sizes.map((r) => scrollRow(label(r), r.scroll[i]!, true)),
@@ -454,6 +476,7 @@ function report(ctx: Context, sizes: SizeResult[], plain: StaticResult, plan: Pl
     rowsTravelled: Math.round(s.rowsTravelled),
     frameMs: { p50: round(s.summary.p50, 1), p90: round(s.summary.p90, 1), p99: round(s.summary.p99, 1), max: round(s.summary.max, 1), mean: round(s.summary.mean, 2) },
     framesOver50ms: s.over50,
+    mainThreadCpuMsPerFrame: { all: round(s.cpu.thread, 2), script: round(s.cpu.script, 2), styleAndLayout: round(s.cpu.styleLayout, 2) },
     longAnimationFrames: s.longFrames,
     worstLongAnimationFrames: s.worstLongFrames.map((f) => ({
       duration: round(f.duration, 1),
@@ -477,11 +500,12 @@ function report(ctx: Context, sizes: SizeResult[], plain: StaticResult, plan: Pl
       },
       {
         title: `${board.title}: scrolling`,
-        columns: ['page', 'pace', 'frames', 'p50 ms', 'p99 ms', 'max ms', 'over 50 ms', 'long animation frames', 'frames with rows missing'],
+        columns: ['page', 'pace', 'frames', 'p50 ms', 'p99 ms', 'max ms', 'over 50 ms', 'long animation frames', 'frames with rows missing', 'CPU ms/frame', 'script', 'style+layout'],
         rows: scrollRows,
         notes: [
           `Paces: ${plan.paces.map((p) => `${paceLabel(p)} (${(p.rowsPerSecond * ROW_HEIGHT).toLocaleString('en-US')} px/s) for ${p.ms / 1000} s`).join('; ')}; down and back up, the position set between frames; frame = gap between requestAnimationFrame timestamps.`,
           'rows missing: frames that showed part of the view without its rows in the DOM. long animation frames: PerformanceObserver entries (over 50 ms).',
+          'CPU ms/frame: the page\'s main-thread CPU time over the scroll (Chrome\'s ThreadTime), per frame; script and style+layout are its parts in thread time. Other programs do not inflate these as they do frame lengths.',
           `headless Chromium, --disable-gpu, viewport ${VIEWPORT.width}×${VIEWPORT.height}; renderer ${builds.join(', then ')}; seed trades are mostly old and open, so most rows carry "Needs attention".`,
         ],
       },
