@@ -1,6 +1,7 @@
 // Locale-aware formatting of money, dates and times.
 
 const moneyFormats = new Map<string, Intl.NumberFormat>()
+const moneyDigits = new Map<string, number>()
 
 function moneyFormat(currency: string): Intl.NumberFormat {
   let format = moneyFormats.get(currency)
@@ -16,8 +17,14 @@ function moneyFormat(currency: string): Intl.NumberFormat {
 }
 
 // How many minor units make one major unit of `currency` (EUR 2, JPY 0).
+// (resolvedOptions() builds a new object each time: asked once per currency)
 export function fractionDigits(currency: string): number {
-  return moneyFormat(currency).resolvedOptions().maximumFractionDigits ?? 2
+  let digits = moneyDigits.get(currency)
+  if (digits == null) {
+    digits = moneyFormat(currency).resolvedOptions().maximumFractionDigits ?? 2
+    moneyDigits.set(currency, digits)
+  }
+  return digits
 }
 
 export function formatMoney(minor: number, currency: string): string {
@@ -39,10 +46,22 @@ function parse(iso: string): Date | null {
   return Number.isNaN(date.getTime()) ? null : date
 }
 
+// Formatted dates and times, by timestamp: a scrolling board formats the
+// same few thousand over and over. Bounded, and emptied when full.
+const formatted = new Map<string, string>()
+const FORMATTED_MAX = 50_000
+
 export function formatDateTime(iso: string, seconds = false): string {
-  const date = parse(iso)
-  if (date == null) return iso
-  return (seconds ? dateTimeSeconds : dateTime).format(date)
+  const key = seconds ? `s${iso}` : iso
+  let text = formatted.get(key)
+  if (text == null) {
+    const date = parse(iso)
+    if (date == null) return iso
+    text = (seconds ? dateTimeSeconds : dateTime).format(date)
+    if (formatted.size >= FORMATTED_MAX) formatted.clear()
+    formatted.set(key, text)
+  }
+  return text
 }
 
 export function formatDate(iso: string): string {

@@ -4,12 +4,10 @@ import type { MerchantTrade } from '../../../../shared/protocol/events.js'
 import { useAttentionStore } from '../../stores/useAttentionStore.js'
 import { useCssProps } from '../../ui/useCssom.js'
 import { BoardRow } from './BoardRow.js'
+import { useRowSlots } from './useRowSlots.js'
 
 const ROW_HEIGHT = 56
 const HEAD_HEIGHT = 40
-// Rows are keyed by slot, not by trade, so scrolling reuses their DOM
-// nodes; far more slots than rows fit on any screen keeps keys unique.
-const SLOTS = 256
 
 // A virtualised table: only the rows in view exist in the page, so ten
 // thousand trades scroll smoothly. Rows are placed through the CSSOM.
@@ -19,11 +17,14 @@ export function BoardTable({ trades, selectedId }: { trades: MerchantTrade[]; se
     count: trades.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
-    overscan: 12,
+    overscan: 6,
     scrollMargin: HEAD_HEIGHT,
   })
   const bodyRef = useCssProps<HTMLDivElement>({ height: `${virtualizer.getTotalSize()}px` })
   const overdue = useAttentionStore((s) => s.overdue)
+  const items = virtualizer.getVirtualItems()
+  // Rows are keyed by slot, not by trade: scrolling reuses their DOM nodes.
+  const slots = useRowSlots(items.map((item) => item.index))
 
   return (
     <div className="vtable" ref={scrollRef} role="table" aria-label="Trades" aria-rowcount={trades.length + 1}>
@@ -39,12 +40,12 @@ export function BoardTable({ trades, selectedId }: { trades: MerchantTrade[]; se
         </div>
       </div>
       <div role="rowgroup" className="vtable__body" ref={bodyRef}>
-        {virtualizer.getVirtualItems().map((item) => {
+        {items.map((item, i) => {
           const trade = trades[item.index]
           if (trade == null) return null
           return (
             <BoardRow
-              key={item.index % SLOTS}
+              key={slots[i]}
               trade={trade}
               index={item.index}
               offset={item.start - HEAD_HEIGHT}
