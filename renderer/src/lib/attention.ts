@@ -44,16 +44,34 @@ function waits(present: Processing, track: Track): boolean {
   return movesOf(statuses, track).length > 0
 }
 
-export function overdueTracks(trade: MerchantTrade, settings: ShopSettings, now: number): Waiting[] {
-  const present = trade.processing
-  if (tradeState(statusesOf(present)) !== 'open') return []
-  const found: Waiting[] = []
-  for (const track of TRACKS) {
-    if (!waits(present, track)) continue
-    const since = sinceOf(trade.history, present, track)
-    if (now - since > settings.attention[track] * 60_000) found.push({ track, since })
+// The tracks of a trade that wait for the merchant, and since when. That
+// depends on the trade alone (not on the time or the thresholds), so it is
+// worked out once per trade object: the board replaces a trade's object
+// when it moves, and keeps it otherwise.
+const waitingOf = new WeakMap<MerchantTrade, Waiting[]>()
+
+function waitingTracks(trade: MerchantTrade): Waiting[] {
+  let found = waitingOf.get(trade)
+  if (found == null) {
+    found = []
+    const present = trade.processing
+    if (tradeState(statusesOf(present)) === 'open') {
+      for (const track of TRACKS) {
+        if (waits(present, track)) found.push({ track, since: sinceOf(trade.history, present, track) })
+      }
+    }
+    waitingOf.set(trade, found)
   }
   return found
+}
+
+// The tracks that have waited longer than their threshold. When that is
+// every waiting track, the same array is returned each time, so what is
+// drawn from it need not be drawn again; do not change it.
+export function overdueTracks(trade: MerchantTrade, settings: ShopSettings, now: number): Waiting[] {
+  const waiting = waitingTracks(trade)
+  const late = (w: Waiting) => now - w.since > settings.attention[w.track] * 60_000
+  return waiting.every(late) ? waiting : waiting.filter(late)
 }
 
 export function overdueTrades(

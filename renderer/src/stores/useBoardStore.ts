@@ -3,7 +3,7 @@ import type { ConsoleError, Outcome, Payload } from '../../../shared/contract/ty
 import type { MerchantTrade } from '../../../shared/protocol/events.js'
 import type { Processing, Trading } from '../../../shared/protocol/schemas.js'
 import { request } from '../api.js'
-import { NO_FILTERS, newestFirst, type BoardFilters } from '../lib/boardFilter.js'
+import { NO_FILTERS, insertSorted, mergeFetched, type BoardFilters } from '../lib/boardFilter.js'
 
 // Every trade of the merchant's shop, newest first, kept live from
 // `merchant:changed`; the board's filters; status moves.
@@ -29,6 +29,22 @@ function withProcessing(trade: MerchantTrade, processing: Processing): MerchantT
   return { ...trade, processing, history: seen ? trade.history : [...trade.history, processing] }
 }
 
+// One request for the trades at a time: callers that ask while it is on
+// its way (the board and the attention count both ask when the merchant
+// console opens) share its answer instead of fetching every trade twice.
+// The trades that events change meanwhile are noted, so that an answer
+// that predates them does not undo them.
+let inFlight: { answer: Promise<Outcome<MerchantTrade[]>>; changed: Set<string> } | null = null
+function fetchTrades(): { answer: Promise<Outcome<MerchantTrade[]>>; changed: Set<string> } {
+  inFlight ??= {
+    answer: request('merchant:trades', {}).finally(() => {
+      inFlight = null
+    }),
+    changed: new Set(),
+  }
+  return inFlight
+}
+
 export const useBoardStore = create<BoardState>()((set, get) => ({
   load: 'idle',
   error: null,
@@ -37,20 +53,22 @@ export const useBoardStore = create<BoardState>()((set, get) => ({
 
   async fetch(quiet = false) {
     if (!quiet) set({ load: 'loading', error: null })
-    const outcome = await request('merchant:trades', {})
+    const { answer, changed } = fetchTrades()
+    const outcome = await answer
     if (!outcome.ok) {
       if (!quiet || get().trades.length === 0) set({ load: 'error', error: outcome.error })
       return
     }
-    set({ load: 'ready', trades: [...outcome.value].sort(newestFirst) })
+    set({ load: 'ready', trades: mergeFetched(get().trades, outcome.value, changed) })
   },
 
   applyChange(trading, processing) {
+    inFlight?.changed.add(trading.tradingId)
     set((s) => {
       const index = s.trades.findIndex((t) => t.trading.tradingId === trading.tradingId)
       if (index < 0) {
         const added = { trading, processing, history: [processing] }
-        return { trades: [...s.trades, added].sort(newestFirst) }
+        return { trades: insertSorted(s.trades, added) }
       }
       const trades = [...s.trades]
       const known = trades[index]

@@ -19,9 +19,12 @@ export function OrderBoard({ tradingId }: { tradingId: string | null }) {
   const fetch = useBoardStore((s) => s.fetch)
   const overdue = useAttentionStore((s) => s.overdue)
 
+  // Once loaded, the trades are kept live by the shop's events (and
+  // fetched again when the shop restarts, or on Refresh): opening the
+  // board does not fetch every trade again.
   useEffect(() => {
     const state = useBoardStore.getState()
-    void state.fetch(state.load === 'ready')
+    if (state.load === 'idle' || state.load === 'error') void state.fetch()
   }, [fetch])
 
   const visible = useMemo(() => filterTrades(trades, filters, overdue), [trades, filters, overdue])
