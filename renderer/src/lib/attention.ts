@@ -1,9 +1,9 @@
 import type { MerchantTrade } from '../../../shared/protocol/events.js'
 import type { Processing } from '../../../shared/protocol/schemas.js'
 import type { ShopSettings } from '../../../shared/protocol/settings.js'
-import { TRACKS, type Track } from '../../../shared/protocol/statuses.js'
+import { TRACKS, type Track, type TrackStatus } from '../../../shared/protocol/statuses.js'
 import { tradeState } from '../../../shared/protocol/trade-state.js'
-import { movesOf, statusesOf } from './moves.js'
+import { hasMove, statusesOf } from './moves.js'
 
 // Which trades wait too long for the merchant: a track of an open trade
 // waits while the merchant still has a step to take on it, and needs
@@ -37,11 +37,10 @@ export function sinceOf(history: readonly Processing[], present: Processing, tra
   return since
 }
 
-function waits(present: Processing, track: Track): boolean {
-  const statuses = statusesOf(present)
+function waits(statuses: TrackStatus, track: Track): boolean {
   const cancelled = statuses.order === 'cancelled'
-  if (!cancelled && present[track].status === COURSE_END[track]) return false
-  return movesOf(statuses, track).length > 0
+  if (!cancelled && statuses[track] === COURSE_END[track]) return false
+  return hasMove(statuses, track)
 }
 
 // The tracks of a trade that wait for the merchant, and since when. That
@@ -55,9 +54,10 @@ function waitingTracks(trade: MerchantTrade): Waiting[] {
   if (found == null) {
     found = []
     const present = trade.processing
-    if (tradeState(statusesOf(present)) === 'open') {
+    const statuses = statusesOf(present)
+    if (tradeState(statuses) === 'open') {
       for (const track of TRACKS) {
-        if (waits(present, track)) found.push({ track, since: sinceOf(trade.history, present, track) })
+        if (waits(statuses, track)) found.push({ track, since: sinceOf(trade.history, present, track) })
       }
     }
     waitingOf.set(trade, found)

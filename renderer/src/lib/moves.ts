@@ -59,6 +59,13 @@ export function movesOf<T extends Track>(present: TrackStatus, track: T): Move[]
     }))
 }
 
+// Whether the merchant has any move on `track` (movesOf without building
+// the moves: asked of every trade on the board).
+export function hasMove(present: TrackStatus, track: Track): boolean {
+  const table = TRANSITIONS[track] as Readonly<Record<string, readonly string[]>>
+  return (table[present[track]] ?? []).some((to) => checkMove(present, track, to as TrackStatus[typeof track]).ok)
+}
+
 // Why the table's other next statuses are not offered just now (the rules
 // across tracks), so the merchant knows what unlocks them.
 export function blockedReasons<T extends Track>(present: TrackStatus, track: T): string[] {
