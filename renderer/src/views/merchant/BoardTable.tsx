@@ -24,7 +24,13 @@ export function BoardTable({ trades, selectedId }: { trades: MerchantTrade[]; se
   const overdue = useAttentionStore((s) => s.overdue)
   const items = virtualizer.getVirtualItems()
   // Rows are keyed by slot, not by trade: scrolling reuses their DOM nodes.
+  // While the list scrolls they also keep their place in the DOM, and only
+  // their contents change (moving a row costs the browser a new style and
+  // layout of all its elements); once it rests, they are put back in
+  // reading order, for the keyboard and screen readers.
   const slots = useRowSlots(items.map((item) => item.index))
+  const rows = items.map((item, i) => ({ item, slot: slots[i]! }))
+  if (virtualizer.isScrolling) rows.sort((a, b) => a.slot - b.slot)
 
   return (
     <div className="vtable" ref={scrollRef} role="table" aria-label="Trades" aria-rowcount={trades.length + 1}>
@@ -40,12 +46,12 @@ export function BoardTable({ trades, selectedId }: { trades: MerchantTrade[]; se
         </div>
       </div>
       <div role="rowgroup" className="vtable__body" ref={bodyRef}>
-        {items.map((item, i) => {
+        {rows.map(({ item, slot }) => {
           const trade = trades[item.index]
           if (trade == null) return null
           return (
             <BoardRow
-              key={slots[i]}
+              key={slot}
               trade={trade}
               index={item.index}
               offset={item.start - HEAD_HEIGHT}
