@@ -2,7 +2,6 @@ import { execFileSync } from 'node:child_process'
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs'
 import { cp, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { chromium, type Browser } from 'playwright-core'
 import { ROOT, startChild, type Child } from './procs.js'
 import type { Context } from './scenario.js'
 
@@ -72,23 +71,5 @@ export function startConsoleHost(userData: string): Promise<Child> {
   })
 }
 
-export function chromiumPath(): string | undefined {
-  return [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser']
-    .find((p) => p != null && p !== '' && existsSync(p))
-}
-
-export function launchChromium(): Promise<Browser> {
-  const executablePath = chromiumPath()
-  return chromium.launch({
-    headless: true,
-    ...(executablePath != null ? { executablePath } : {}),
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  })
-}
+// The same Chromium, with the same flags, as the e2e tests.
+export { launchBrowser as launchChromium } from '../../test/e2e/browser.js'
