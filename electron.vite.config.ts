@@ -19,6 +19,8 @@ export default defineConfig({
           index: here('main/index.ts'),
           'shop-server': here('server/cli.ts'),
           'shop-demo': here('server/sim/demo-cli.ts'),
+          // the store's snapshot writer thread (server/store/snapshot-writer.ts)
+          'snapshot-worker': here('server/store/snapshot-worker.ts'),
         },
       },
     },

@@ -184,12 +184,12 @@ export class Seeds {
       // the rest are made the same way. Each is written as the shop's
       // checkpoints write it: a main file and the chunks it counts on.
       if (b === 0) BuyerDoc.parse({ ...doc, requests: [...doc.requests] })
-      const index = new Map(trades.map((t, i) => [t.trading.tradingId, i]))
+      const requestOf = new Map(Object.entries(requests).map(([r, t]) => [t, r]))
       const every = {
         tradeChunks: new Set(trades.map((_, i) => Math.floor(i / TRADES_PER_CHUNK))),
         feedChunks: new Set(feed.map((_, i) => Math.floor(i / EVENTS_PER_CHUNK))),
       }
-      for (const f of buyerFileTexts(doc, every, (t) => index.get(t))) {
+      for (const f of buyerFileTexts(doc, every, (t) => requestOf.get(t))) {
         await writeFile(join(p.buyers, f.name), f.text)
       }
       records += 2

@@ -45,27 +45,25 @@ export interface FileText {
 }
 
 // The texts to write for one buyer, chunks first and the main file last.
-// `indexOf` gives a trade's place in the buyer's trades, to tell which
-// file each requestId belongs in.
+// `requestIdOf` gives the requestId that placed a trade, which is kept in
+// the same file as the trade. The work follows the files written: a
+// buyer's older trades are not looked at.
 export function buyerFileTexts(
   doc: BuyerState,
   dirty: DirtyBuyer,
-  indexOf: (tradingId: string) => number | undefined,
+  requestIdOf: (tradingId: string) => string | undefined,
 ): FileText[] {
   const id = doc.account.buyerId
   const tradesFrom = sealedLength(doc.trades.length, TRADES_PER_CHUNK)
   const feedFrom = sealedLength(doc.feed.length, EVENTS_PER_CHUNK)
-  const requestsBy = groupRequests(doc.requests, indexOf, tradesFrom)
   const files: FileText[] = []
   for (const k of [...dirty.tradeChunks].sort((a, b) => a - b)) {
     const start = k * TRADES_PER_CHUNK
     if (start + TRADES_PER_CHUNK > tradesFrom) continue
+    const trades = doc.trades.slice(start, start + TRADES_PER_CHUNK)
     files.push({
       name: chunkName.trades(id, k),
-      text: storeFileText({
-        trades: doc.trades.slice(start, start + TRADES_PER_CHUNK),
-        requests: requestsBy.get(k) ?? [],
-      }),
+      text: storeFileText({ trades, requests: requestPairs(trades, requestIdOf) }),
     })
   }
   for (const k of [...dirty.feedChunks].sort((a, b) => a - b)) {
@@ -76,13 +74,14 @@ export function buyerFileTexts(
       text: storeFileText({ feed: doc.feed.slice(start, start + EVENTS_PER_CHUNK) }),
     })
   }
+  const trades = doc.trades.slice(tradesFrom)
   files.push({
     name: `${id}.json`,
     text: storeFileText({
       account: doc.account,
       tokens: doc.tokens,
-      trades: doc.trades.slice(tradesFrom),
-      requests: requestsBy.get(-1) ?? [],
+      trades,
+      requests: requestPairs(trades, requestIdOf),
       feed: doc.feed.slice(feedFrom),
       tradesFrom,
       feedFrom,
@@ -95,23 +94,17 @@ function sealedLength(length: number, size: number): number {
   return Math.floor(length / size) * size
 }
 
-// requestId pairs by the chunk of their trade; -1 for the main file.
-function groupRequests(
-  requests: Map<string, string>,
-  indexOf: (tradingId: string) => number | undefined,
-  tradesFrom: number,
-): Map<number, [string, string][]> {
-  const by = new Map<number, [string, string][]>()
-  for (const pair of requests) {
-    const index = indexOf(pair[1])
-    const k = index == null || index >= tradesFrom
-      ? -1
-      : Math.floor(index / TRADES_PER_CHUNK)
-    let list = by.get(k)
-    if (list == null) by.set(k, (list = []))
-    list.push(pair)
+// [requestId, tradingId] of the trades given that have one.
+function requestPairs(
+  trades: StoredTrade[],
+  requestIdOf: (tradingId: string) => string | undefined,
+): [string, string][] {
+  const pairs: [string, string][] = []
+  for (const { trading } of trades) {
+    const requestId = requestIdOf(trading.tradingId)
+    if (requestId != null) pairs.push([requestId, trading.tradingId])
   }
-  return by
+  return pairs
 }
 
 export interface LoadedBuyer {

@@ -1,15 +1,10 @@
 import type { FsLayer } from '../../shared/storage/fs-layer.js'
 import type { Journal } from './journal.js'
-import { writeFilesDurably } from '../../shared/storage/durable-file.js'
 import { buyerFileTexts, type FileText } from './buyer-files.js'
 import { listSegments, removeSegments } from './segments.js'
 import type { DirtyBuyer, ShopState } from './shop-state.js'
-import {
-  catalogText,
-  paths,
-  writeCatalog,
-  writeCheckpoint,
-} from './snapshot.js'
+import { NAMES, catalogText, checkpointText, paths } from './snapshot.js'
+import type { SnapshotWriter } from './snapshot-writer.js'
 
 // How much a checkpoint writes with one shared round of fsyncs: enough to
 // share the disk's commits, little enough that the journal's own fsync,
@@ -45,6 +40,9 @@ export interface CheckpointHooks {
   journalLimit: number
   // the first failure of a run of failures
   onError: (err: unknown) => void
+  // writes the files (catalog, buyers, checkpoint.json)
+  writer: SnapshotWriter
+  // removes journal segments the checkpoint covers
   fs: FsLayer
 }
 
@@ -118,7 +116,8 @@ export class Checkpointer {
     this.#lastBytes = this.hooks.journalBytes()
     await this.journal.rotate(upTo)
     await this.#writeDirty()
-    await writeCheckpoint(this.dir, upTo - 1, this.hooks.fs)
+    await this.hooks.writer.write(this.dir,
+      [[{ name: NAMES.checkpoint, data: checkpointText(upTo - 1) }]])
     const folder = paths(this.dir).journal
     const older = (await listSegments(folder)).filter((g) => g.firstLsn < upTo)
     await removeSegments(folder, older, this.hooks.fs)
@@ -134,46 +133,64 @@ export class Checkpointer {
     try {
       if (catalog) {
         const text = this.hooks.durableView(() => catalogText(s))
-        await writeCatalog(this.dir, text, this.hooks.fs)
+        await this.hooks.writer.write(this.dir,
+          [[{ name: NAMES.catalog, data: text }]])
         catalog = false
       }
-      // Buyers are written in batches of about BATCH_BYTES, each batch with
-      // its fsyncs shared (writeFilesDurably), every buyer's chunks
-      // before any main file.
-      let batch: { ids: string[]; chunks: FileText[]; mains: FileText[]; bytes: number } =
-        { ids: [], chunks: [], mains: [], bytes: 0 }
-      const flush = async () => {
-        if (batch.ids.length === 0) return
-        const { ids, chunks, mains } = batch
-        batch = { ids: [], chunks: [], mains: [], bytes: 0 }
+      // Buyers are written in batches of about BATCH_BYTES. A batch is
+      // built in one view of the state as it is on disk (the changes in
+      // flight undone and made again once per batch, not once per buyer)
+      // and written with its fsyncs shared (writeFilesDurably), every
+      // buyer's chunks before any main file.
+      const queue = [...buyers]
+      let next = 0
+      while (next < queue.length) {
+        const batch = this.hooks.durableView(() => {
+          const b = new Batch()
+          while (next < queue.length && !b.full()) {
+            const [id, parts] = queue[next++]!
+            const doc = s.buyers.get(id)
+            const files = doc == null
+              ? []
+              : buyerFileTexts(doc, parts, (t) => s.trades.get(t)?.requestId)
+            b.add(id, files)
+          }
+          return b
+        })
         const started = performance.now()
-        await writeFilesDurably(folder, [toData(chunks), toData(mains)], this.hooks.fs)
-        for (const id of ids) buyers.delete(id)
+        await this.hooks.writer.write(folder, [toData(batch.chunks), toData(batch.mains)])
+        for (const id of batch.ids) buyers.delete(id)
         await pauseAfter(performance.now() - started)
       }
-      for (const [id, parts] of buyers) {
-        // All files of one buyer from one view, so the main file counts
-        // exactly the chunks written with it.
-        const files = this.hooks.durableView((): FileText[] => {
-          const doc = s.buyers.get(id)
-          if (doc == null) return []
-          return buyerFileTexts(doc, parts, (t) => s.trades.get(t)?.index)
-        })
-        batch.ids.push(id)
-        for (const f of files) {
-          if (f.name === `${id}.json`) batch.mains.push(f)
-          else batch.chunks.push(f)
-          batch.bytes += f.text.length
-        }
-        if (batch.bytes >= BATCH_BYTES || batch.ids.length >= BATCH_BUYERS) await flush()
-      }
-      await flush()
     } catch (err) {
       // Written or not, these files are written again next time.
       if (catalog) s.catalogDirty = true
       for (const [id, parts] of buyers) mergeDirty(s.dirty, id, parts)
       throw err
     }
+  }
+}
+
+// Buyers' files to be written together.
+class Batch {
+  readonly ids: string[] = []
+  readonly chunks: FileText[] = []
+  readonly mains: FileText[] = []
+  #bytes = 0
+
+  // All files of one buyer come from one view, so the main file counts
+  // exactly the chunks written with it.
+  add(id: string, files: FileText[]): void {
+    this.ids.push(id)
+    for (const f of files) {
+      if (f.name === `${id}.json`) this.mains.push(f)
+      else this.chunks.push(f)
+      this.#bytes += f.text.length
+    }
+  }
+
+  full(): boolean {
+    return this.#bytes >= BATCH_BYTES || this.ids.length >= BATCH_BUYERS
   }
 }
 

@@ -13,6 +13,8 @@ export interface TradeEntry {
   trade: StoredTrade
   // its place in the buyer's trades
   index: number
+  // the order request that placed it (kept in the file with the trade)
+  requestId?: string
 }
 
 // What a checkpoint must write for one buyer: always the buyer's main file,
@@ -71,8 +73,10 @@ export class ShopState {
     }
     this.#shareFeed(doc.feed)
     for (const [requestId, tradingId] of doc.requests) {
-      const own = this.trades.get(tradingId)?.trade.trading.tradingId
-      if (own != null) doc.requests.set(requestId, own)
+      const entry = this.trades.get(tradingId)
+      if (entry == null) continue
+      doc.requests.set(requestId, entry.trade.trading.tradingId)
+      if (entry.buyerId === id) entry.requestId = requestId
     }
     const full = {
       trades: Math.floor(doc.trades.length / TRADES_PER_CHUNK) * TRADES_PER_CHUNK,
@@ -169,13 +173,17 @@ export class ShopState {
     const id = rec.trade.trading.tradingId
     const buyerId = rec.trade.trading.buyerId
     const doc = this.#buyer(buyerId)
-    const added = !this.trades.has(id)
+    const known = this.trades.get(id)
+    const added = known == null
     if (added) {
       this.#shareTrade(buyerId, rec.trade)
       const index = doc.trades.push(rec.trade) - 1
-      this.trades.set(id, { buyerId, trade: rec.trade, index })
+      const entry = { buyerId, trade: rec.trade, index, requestId: rec.requestId }
+      this.trades.set(id, entry)
       this.#touch(buyerId).tradeChunks.add(chunkOf(index, TRADES_PER_CHUNK))
     }
+    const namedNow = known != null && known.requestId == null
+    if (namedNow) known.requestId = rec.requestId
     const before = doc.requests.get(rec.requestId)
     doc.requests.set(rec.requestId, id)
     const undoStock = this.#setStock(rec.stock)
@@ -184,6 +192,7 @@ export class ShopState {
     return () => {
       undoFeed()
       undoStock()
+      if (namedNow) known.requestId = undefined
       if (before == null) doc.requests.delete(rec.requestId)
       else doc.requests.set(rec.requestId, before)
       if (added) {

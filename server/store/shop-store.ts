@@ -4,6 +4,11 @@ import { Journal } from './journal.js'
 import type { NewRecord, ShopRecord } from './records.js'
 import { loadShop, type DamageReport } from './load-shop.js'
 import { paths } from './snapshot.js'
+import {
+  inThreadWriter,
+  workerWriter,
+  type SnapshotWriter,
+} from './snapshot-writer.js'
 import type { ShopState, Undo } from './shop-state.js'
 
 // The store behind the shop. A change is applied to the state in memory at
@@ -45,6 +50,10 @@ export interface JsonStoreOptions {
   onWriteRecovered?: () => void
   // A file found damaged at start, and what was done about it.
   onDamage?: (report: DamageReport) => void
+  // The file-system layer (tests make it fail or record its calls). A
+  // layer given here is used in this thread, snapshot files included;
+  // by default snapshot files are written by a thread of their own
+  // (snapshot-writer.ts).
   fs?: FsLayer
   // TEST CONTROL, never for a real shop: answers before the record is on
   // disk, so the fault harness can show that its checker sees the losses
@@ -85,6 +94,7 @@ class JsonShopStore implements ShopStore {
   #failing = false
   #journalBytes = 0
   #checkpointer: Checkpointer
+  #writer: SnapshotWriter
   #closed = false
 
   constructor(
@@ -96,6 +106,8 @@ class JsonShopStore implements ShopStore {
     this.state = loaded.state
     this.fresh = loaded.fresh
     this.#lsn = loaded.lastLsn
+    // A file-system layer given for a test is used in this thread.
+    this.#writer = opts.fs == null ? workerWriter() : inThreadWriter(opts.fs)
     this.#checkpointer = new Checkpointer(dir, this.state, journal, {
       nextLsn: () => this.#lsn + 1,
       journalBytes: () => this.#journalBytes,
@@ -103,6 +115,7 @@ class JsonShopStore implements ShopStore {
       everyMs: opts.checkpointEveryMs ?? 30_000,
       journalLimit: opts.checkpointJournalBytes ?? 8 * 1024 * 1024,
       onError: (err) => opts.onCheckpointError?.(err),
+      writer: this.#writer,
       fs: opts.fs ?? nodeFs,
     })
   }
@@ -181,6 +194,7 @@ class JsonShopStore implements ShopStore {
     await this.#checkpointer.idle()
     await this.journal.barrier().catch(() => undefined)
     await this.#checkpointer.run()
+    await this.#writer.close()
     await this.journal.close()
   }
 }

@@ -52,9 +52,14 @@ export async function writeFileDurably(
 // a later group is never on disk without an earlier one: a buyer's main
 // file never without the chunks it counts on. A failure before the
 // renames removes every temporary file and changes nothing.
+export interface NamedData {
+  name: string
+  data: string | Uint8Array
+}
+
 export async function writeFilesDurably(
   folder: string,
-  groups: { name: string; data: string | Uint8Array }[][],
+  groups: NamedData[][],
   fs: FsLayer = nodeFs,
 ): Promise<void> {
   const files = groups.flat()

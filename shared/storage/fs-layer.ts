@@ -1,8 +1,20 @@
+import {
+  closeSync,
+  fdatasyncSync,
+  fstatSync,
+  fsyncSync,
+  ftruncateSync,
+  openSync,
+  renameSync,
+  rmSync,
+  writeSync,
+} from 'node:fs'
 import { open, rename, rm } from 'node:fs/promises'
 
 // The few file-system calls the durable writers make, behind one small
 // interface, so a test can record their order or make them fail the way
-// a full or read-only disk does. The default is node:fs/promises.
+// a full or read-only disk does. The default is node:fs/promises;
+// blockingFs (below) is for a thread of its own.
 
 export interface StorageHandle {
   // Writes bytes at the file's end (append mode) or its position; may
@@ -61,4 +73,24 @@ export async function writeAll(
     }
     done += bytesWritten
   }
+}
+
+// The same calls made synchronously, for a thread that does nothing but
+// write files: they never wait for an event-loop turn and never take a
+// thread of the libuv pool, which the journal's fsyncs need free.
+export const blockingFs: FsLayer = {
+  async open(path, flags) {
+    const fd = openSync(path, flags)
+    return {
+      write: async (data, offset, length) =>
+        ({ bytesWritten: writeSync(fd, data, offset, length) }),
+      sync: async () => fsyncSync(fd),
+      datasync: async () => fdatasyncSync(fd),
+      truncate: async (length) => ftruncateSync(fd, length),
+      size: async () => fstatSync(fd).size,
+      close: async () => closeSync(fd),
+    }
+  },
+  rename: async (from, to) => renameSync(from, to),
+  remove: async (path) => rmSync(path, { force: true }),
 }
