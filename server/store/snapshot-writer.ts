@@ -4,7 +4,7 @@ import {
   writeFilesDurably,
   type NamedData,
 } from '../../shared/storage/durable-file.js'
-import type { FsLayer } from '../../shared/storage/fs-layer.js'
+import { nodeFs, type FsLayer } from '../../shared/storage/fs-layer.js'
 
 // Writes the files of a checkpoint: each call is one writeFilesDurably
 // (temporary files, fsyncs, renames group after group, folder fsync),
@@ -28,7 +28,7 @@ export function inThreadWriter(fs: FsLayer): SnapshotWriter {
 export interface WriteJob {
   id: number
   folder: string
-  groups: { name: string; data: Uint8Array }[][]
+  groups: NamedData[][]
 }
 export interface WriteDone {
   id: number
@@ -43,11 +43,15 @@ export interface WriteDone {
 // them stalled the loop. One thread serves every store of the process
 // (jobs in the order they come); it is started at the first write and
 // holds the process open only while a write is under way.
-export function workerWriter(): SnapshotWriter {
+// `spawn` (for tests) starts a thread of the writer's own instead.
+export function workerWriter(spawn?: () => Worker): SnapshotWriter {
+  const target = spawn == null
+    ? (thread ??= new WriterThread(spawnWorker))
+    : new WriterThread(spawn)
   const mine = new Set<Promise<void>>()
   return {
     write(folder, groups) {
-      const p = (thread ??= new WriterThread()).write(folder, groups)
+      const p = target.write(folder, groups)
       const tracked = p.catch(() => undefined)
       mine.add(tracked)
       void tracked.then(() => mine.delete(tracked))
@@ -61,51 +65,62 @@ export function workerWriter(): SnapshotWriter {
 
 let thread: WriterThread | null = null
 
-type Settle = { resolve: () => void; reject: (e: Error) => void }
+interface Pending {
+  folder: string
+  groups: NamedData[][]
+  resolve: () => void
+  reject: (e: Error) => void
+}
 
 class WriterThread {
   #worker: Worker | null = null
+  // set when the thread could not run: files are then written here
+  #broken = false
   #nextId = 1
-  #pending = new Map<number, Settle>()
-  #encoder = new TextEncoder()
+  #pending = new Map<number, Pending>()
+
+  constructor(private readonly spawn: () => Worker) {}
 
   write(folder: string, groups: NamedData[][]): Promise<void> {
-    const transfer: ArrayBuffer[] = []
-    const job: WriteJob = {
-      id: this.#nextId++,
-      folder,
-      groups: groups.map((g) => g.map((f) => {
-        if (typeof f.data !== 'string') return { name: f.name, data: f.data }
-        const data = this.#encoder.encode(f.data)
-        transfer.push(data.buffer as ArrayBuffer)
-        return { name: f.name, data }
-      })),
-    }
+    if (this.#broken) return writeFilesDurably(folder, groups, nodeFs)
     const worker = this.#start()
+    const id = this.#nextId++
+    // Copied, not transferred: the files stay here until written, in
+    // case the thread dies and they are written here after all.
+    const job: WriteJob = { id, folder, groups }
     return new Promise((resolve, reject) => {
-      this.#pending.set(job.id, { resolve, reject })
+      this.#pending.set(id, { folder, groups, resolve, reject })
       worker.ref()
-      worker.postMessage(job, transfer)
+      worker.postMessage(job)
     })
   }
 
   #start(): Worker {
     if (this.#worker != null) return this.#worker
-    const worker = spawnWorker()
+    const worker = this.spawn()
     worker.unref()
     worker.on('message', (done: WriteDone) => this.#settle(done))
-    // A thread that dies fails what it had; the next write starts another.
-    const lost = (err: Error) => {
-      if (this.#worker === worker) this.#worker = null
-      for (const id of [...this.#pending.keys()]) {
-        this.#settle({ id, error: { message: err.message } })
-      }
-    }
-    worker.on('error', lost)
+    worker.on('error', (err) => this.#lost(worker, err))
     worker.on('exit', (code) =>
-      lost(new Error(`[store] the snapshot writer thread exited (${code})`)))
+      this.#lost(worker, new Error(`the thread exited with code ${code}`)))
     this.#worker = worker
     return worker
+  }
+
+  // A thread that cannot start (an archive a worker cannot read, say) or
+  // dies: what it had not written is written here, and so is everything
+  // after, more slowly but just as durably.
+  #lost(worker: Worker, err: Error): void {
+    if (this.#worker !== worker) return
+    this.#worker = null
+    this.#broken = true
+    process.emitWarning(`[store] snapshot files are written on the main ` +
+      `thread from now on: ${err.message}`)
+    const pending = [...this.#pending.values()]
+    this.#pending.clear()
+    for (const p of pending) {
+      writeFilesDurably(p.folder, p.groups, nodeFs).then(p.resolve, p.reject)
+    }
   }
 
   #settle(done: WriteDone): void {

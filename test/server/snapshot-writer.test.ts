@@ -1,5 +1,6 @@
 import { readdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
+import { Worker } from 'node:worker_threads'
 import { afterEach, describe, expect, it } from 'vitest'
 import { workerWriter } from '../../server/store/snapshot-writer.js'
 import { removeTempDirs, tempDir } from '../support/temp-dir.js'
@@ -64,5 +65,24 @@ describe('the snapshot writer thread', () => {
 
     expect(last).toBe('3')
     expect(await readFile(join(dir, 'other.json'), 'utf8')).toBe('2')
+  })
+})
+
+describe('a snapshot writer whose thread cannot run', () => {
+  it('writes the files on the main thread instead, those under way included', async () => {
+    const dir = await tempDir('writer')
+    const warnings: string[] = []
+    const warned = (w: Error) => warnings.push(w.message)
+    process.on('warning', warned)
+    const writer = workerWriter(() =>
+      new Worker('throw new Error("no threads here")', { eval: true }))
+
+    await writer.write(dir, [[{ name: 'a.json', data: '1' }]])
+    await writer.write(dir, [[{ name: 'b.json', data: '2' }]])
+    await writer.close()
+    process.off('warning', warned)
+
+    expect((await readdir(dir)).sort()).toEqual(['a.json', 'b.json'])
+    expect(warnings.join('\n')).toMatch(/written on the main thread.*no threads here/)
   })
 })
