@@ -16,6 +16,8 @@ import {
 } from '../../server/store/records.js'
 import { paths } from '../../server/store/snapshot.js'
 import { buyerFileTexts } from '../../server/store/buyer-files.js'
+import { FeedLog } from '../../server/store/feed-log.js'
+import { TradeRecord } from '../../server/store/trade-record.js'
 import { EVENTS_PER_CHUNK, TRADES_PER_CHUNK } from '../../server/store/shop-state.js'
 import { fastUlid } from './ids.js'
 import { JOURNEY, applyMove } from './journey.js'
@@ -173,23 +175,25 @@ export class Seeds {
         manifest.push({ tradingId: trading.tradingId, done })
         records += 1 + done
       }
-      const doc: BuyerState = {
-        account: { buyerId: id.buyerId, name: id.name, passwordHash, createdAt },
-        tokens: [{ hash: id.tokenHash, createdAt, expiresAt }],
-        trades,
-        requests: new Map(Object.entries(requests)),
-        feed,
-      }
+      const account = { buyerId: id.buyerId, name: id.name, passwordHash, createdAt }
+      const tokens = [{ hash: id.tokenHash, createdAt, expiresAt }]
       // The first buyer of each seed is checked against the full schema;
       // the rest are made the same way. Each is written as the shop's
       // checkpoints write it: a main file and the chunks it counts on.
-      if (b === 0) BuyerDoc.parse({ ...doc, requests: [...doc.requests] })
+      if (b === 0) BuyerDoc.parse({ account, tokens, trades, feed, requests: Object.entries(requests) })
       const requestOf = new Map(Object.entries(requests).map(([r, t]) => [t, r]))
+      const doc: BuyerState = {
+        account,
+        tokens,
+        trades: trades.map((t, i) => TradeRecord.from(t, i, requestOf.get(t.trading.tradingId))),
+        requests: new Map(Object.entries(requests)),
+        feed: FeedLog.from(feed),
+      }
       const every = {
         tradeChunks: new Set(trades.map((_, i) => Math.floor(i / TRADES_PER_CHUNK))),
         feedChunks: new Set(feed.map((_, i) => Math.floor(i / EVENTS_PER_CHUNK))),
       }
-      for (const f of buyerFileTexts(doc, every, (t) => requestOf.get(t))) {
+      for (const f of buyerFileTexts(doc, every)) {
         await writeFile(join(p.buyers, f.name), f.text)
       }
       records += 2

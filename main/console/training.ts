@@ -66,7 +66,7 @@ export class Training {
     })
     this.#state.tradingIds = run.tradingIds
     for (const id of run.tradingIds) {
-      const present = shop.store.state.trades.get(id)?.trade.history.at(-1)
+      const present = shop.store.state.trades.get(id)?.present
       if (present != null) this.#state.present.set(id, present)
     }
     this.#check()

@@ -8,7 +8,7 @@ import {
 } from '../../shared/protocol/index.js'
 import type { StockLevel } from '../store/records.js'
 import type { ShopStore } from '../store/shop-store.js'
-import type { TradeEntry } from '../store/shop-state.js'
+import type { TradeRecord } from '../store/trade-record.js'
 import { ShopError } from './errors.js'
 
 export function presentStatuses(p: Processing): TrackStatus {
@@ -26,13 +26,12 @@ export async function advanceTrade(
   store: ShopStore,
   req: AdvanceRequest,
   cause?: string,
-): Promise<{ entry: TradeEntry; processing: Processing; seq: number }> {
+): Promise<{ entry: TradeRecord; processing: Processing; seq: number }> {
   const entry = store.state.trades.get(req.tradingId)
   if (entry == null) {
     throw new ShopError('not_found', `no trade ${req.tradingId}`)
   }
-  const history = entry.trade.history
-  const present = history.at(-1)!
+  const present = entry.present
   const to = validStatus(req.track, req.to)
   const check = checkMove(presentStatuses(present), req.track, to)
   if (!check.ok) throw new ShopError('illegal_transition', check.reason)
@@ -42,7 +41,7 @@ export async function advanceTrade(
   const stock = req.track === 'order' && to === 'cancelled' ? release(store, entry) : []
   const doc = store.state.buyers.get(entry.buyerId)!
   const seq = doc.feed.length + 1
-  const index = history.length
+  const index = entry.length
   await store.commit({
     t: 'move',
     buyerId: entry.buyerId,
@@ -100,8 +99,8 @@ function nextProcessing(
   return next
 }
 
-function release(store: ShopStore, entry: TradeEntry): StockLevel[] {
-  return entry.trade.trading.items.flatMap(({ sku, quantity }) => {
+function release(store: ShopStore, entry: TradeRecord): StockLevel[] {
+  return entry.trading.items.flatMap(({ sku, quantity }) => {
     const product = store.state.catalog.get(sku)
     return product == null ? [] : [{ sku, stock: product.stock + quantity }]
   })

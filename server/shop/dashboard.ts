@@ -1,8 +1,8 @@
 import type { Dashboard } from '../../shared/contract/operations.js'
-import type { Processing, Product } from '../../shared/protocol/schemas.js'
+import type { Product } from '../../shared/protocol/schemas.js'
 import type { ShopSettings } from '../../shared/protocol/settings.js'
 import { tradeState } from '../../shared/protocol/trade-state.js'
-import type { StoredTrade } from '../store/records.js'
+import type { TradeRecord } from '../store/trade-record.js'
 import { presentStatuses } from './advance.js'
 import { needsAttention } from './attention.js'
 
@@ -12,7 +12,7 @@ const DAY_MS = 24 * 3600 * 1000
 // and revenue per day over the last `days` days, trades by status of each
 // track, open against complete and closed, top products, low stock.
 export function dashboard(
-  trades: Iterable<StoredTrade>,
+  trades: Iterable<TradeRecord>,
   products: Iterable<Product>,
   settings: ShopSettings,
   days: number,
@@ -27,15 +27,15 @@ export function dashboard(
   const currencies = new Map<string, number>()
   let attention = 0
 
-  for (const { trading, history } of trades) {
-    const present = history.at(-1) as Processing
+  for (const trade of trades) {
+    const { trading, present } = trade
     const statuses = presentStatuses(present)
     const state = tradeState(statuses)
     states[state] += 1
     count(byStatus.order, statuses.order)
     count(byStatus.delivery, statuses.delivery)
     count(byStatus.payment, statuses.payment)
-    if (needsAttention(history, settings, now)) attention += 1
+    if (needsAttention(trade.history(), settings, now)) attention += 1
     currencies.set(trading.currency, (currencies.get(trading.currency) ?? 0) + 1)
     if (statuses.order === 'cancelled') continue
     const day = perDay.get(dayOf(Date.parse(trading.placedAt)))

@@ -13,12 +13,12 @@ export function materialize(store: ShopStore, ev: StoredFeedEvent): FeedEvent {
   if ('stray' in ev) {
     return { type: ev.type, seq: ev.seq, processing: ev.stray }
   }
-  const entry = store.state.trades.get(ev.tradingId)
-  if (entry == null) throw new Error(`[feed] missing trade ${ev.tradingId}`)
+  const trade = store.state.trades.get(ev.tradingId)
+  if (trade == null) throw new Error(`[feed] missing trade ${ev.tradingId}`)
   if (ev.type === 'trading:info') {
-    return { type: ev.type, seq: ev.seq, trading: entry.trade.trading }
+    return { type: ev.type, seq: ev.seq, trading: trade.trading }
   }
-  const processing = entry.trade.history[ev.index]
+  const processing = trade.at(ev.index)
   if (processing == null) throw new Error(`[feed] missing ${ev.tradingId}#${ev.index}`)
   return { type: ev.type, seq: ev.seq, processing }
 }
@@ -32,7 +32,8 @@ export async function syncFeed(
 ): Promise<{ events: FeedEvent[]; lastSeq: number }> {
   // Hand out nothing that is not on disk yet.
   await store.settled()
-  const feed = store.state.buyers.get(buyerId)?.feed ?? []
+  const feed = store.state.buyers.get(buyerId)?.feed
+  if (feed == null) return { events: [], lastSeq: 0 }
   const page = feed.slice(after, after + limit)
   return {
     events: page.map((ev) => materialize(store, ev)),

@@ -76,7 +76,7 @@ async function replayOf(
 ): Promise<Placed> {
   const entry = store.state.trades.get(tradingId)
   if (entry == null) throw new Error(`[orders] lost trade ${tradingId}`)
-  if (!sameOrder(entry.trade.trading, quantities, req)) {
+  if (!sameOrder(entry.trading, quantities, req)) {
     throw new ShopError(
       'conflict',
       `requestId ${req.requestId} was already used for a different order`,
@@ -84,9 +84,9 @@ async function replayOf(
   }
   // The first request may still be on its way to disk.
   await store.settled()
-  const processing = entry.trade.history.at(-1)!
+  const processing = entry.present
   return {
-    trading: entry.trade.trading,
+    trading: entry.trading,
     processing,
     feed: { info: 0, processing: 0 },
     replay: true,

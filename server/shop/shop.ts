@@ -137,7 +137,7 @@ export class Shop {
   async advance(req: AdvanceRequest, cause?: string): Promise<Processing> {
     const processing = await this.#move(req, cause)
     for (let guard = 0; guard < 8; guard++) {
-      const present = this.store.state.trades.get(req.tradingId)?.trade.history.at(-1)
+      const present = this.store.state.trades.get(req.tradingId)?.present
       if (present == null) break
       const rule = nextRuleMove(presentStatuses(present), this.settings())
       if (rule == null) break
@@ -152,9 +152,9 @@ export class Shop {
     const { tradingId, track, to } = req
     this.log.info({ tradingId, track, to, cause }, 'status changed')
     this.#announce(entry.buyerId, { type: 'trading:processing', seq, processing })
-    this.#changed(entry.trade.trading, processing)
+    this.#changed(entry.trading, processing)
     if (track === 'order' && to === 'cancelled') {
-      for (const item of entry.trade.trading.items) this.#productChanged(item.sku)
+      for (const item of entry.trading.items) this.#productChanged(item.sku)
     }
     return processing
   }
@@ -175,8 +175,7 @@ export class Shop {
   }
 
   dashboard(days = 30) {
-    const trades = [...this.store.state.trades.values()].map((e) => e.trade)
-    return dashboard(trades, this.store.state.catalog.values(), this.settings(), days)
+    return dashboard(this.store.state.trades.values(), this.store.state.catalog.values(), this.settings(), days)
   }
 
   async upsertProduct(req: CatalogUpsertRequest): Promise<Product> {
@@ -201,12 +200,12 @@ export class Shop {
   async trades(state?: TradeState): Promise<MerchantTrade[]> {
     await this.store.settled()
     const out: MerchantTrade[] = []
-    for (const { trade } of this.store.state.trades.values()) {
-      const processing = trade.history.at(-1)!
+    for (const trade of this.store.state.trades.values()) {
+      const processing = trade.present
       if (state != null && tradeState(presentStatuses(processing)) !== state) {
         continue
       }
-      out.push({ trading: trade.trading, processing, history: trade.history })
+      out.push({ trading: trade.trading, processing, history: trade.history() })
     }
     // Trading IDs are ULIDs: newest first is descending ID order.
     return out.sort((a, b) => (a.trading.tradingId < b.trading.tradingId ? 1 : -1))

@@ -4,6 +4,7 @@ import {
   BuyerDoc,
   FeedChunkDoc,
   TradesChunkDoc,
+  type BuyerFiles,
   type BuyerState,
   type StoredFeedEvent,
   type StoredTrade,
@@ -14,6 +15,7 @@ import {
   type DirtyBuyer,
 } from './shop-state.js'
 import { openStoreFile, storeFileText } from './store-file.js'
+import type { TradeRecord } from './trade-record.js'
 
 // How one buyer is kept on disk, in the folder buyers/ (the chunk sizes
 // are part of the format: changing them means a new FORMAT_VERSION and a
@@ -45,14 +47,9 @@ export interface FileText {
 }
 
 // The texts to write for one buyer, chunks first and the main file last.
-// `requestIdOf` gives the requestId that placed a trade, which is kept in
-// the same file as the trade. The work follows the files written: a
-// buyer's older trades are not looked at.
-export function buyerFileTexts(
-  doc: BuyerState,
-  dirty: DirtyBuyer,
-  requestIdOf: (tradingId: string) => string | undefined,
-): FileText[] {
+// The work follows the files written: a buyer's older trades are not
+// looked at.
+export function buyerFileTexts(doc: BuyerState, dirty: DirtyBuyer): FileText[] {
   const id = doc.account.buyerId
   const tradesFrom = sealedLength(doc.trades.length, TRADES_PER_CHUNK)
   const feedFrom = sealedLength(doc.feed.length, EVENTS_PER_CHUNK)
@@ -63,7 +60,7 @@ export function buyerFileTexts(
     const trades = doc.trades.slice(start, start + TRADES_PER_CHUNK)
     files.push({
       name: chunkName.trades(id, k),
-      text: storeFileText({ trades, requests: requestPairs(trades, requestIdOf) }),
+      text: storeFileText({ trades, requests: requestPairs(trades) }),
     })
   }
   for (const k of [...dirty.feedChunks].sort((a, b) => a - b)) {
@@ -81,7 +78,7 @@ export function buyerFileTexts(
       account: doc.account,
       tokens: doc.tokens,
       trades,
-      requests: requestPairs(trades, requestIdOf),
+      requests: requestPairs(trades),
       feed: doc.feed.slice(feedFrom),
       tradesFrom,
       feedFrom,
@@ -95,20 +92,16 @@ function sealedLength(length: number, size: number): number {
 }
 
 // [requestId, tradingId] of the trades given that have one.
-function requestPairs(
-  trades: StoredTrade[],
-  requestIdOf: (tradingId: string) => string | undefined,
-): [string, string][] {
+function requestPairs(trades: TradeRecord[]): [string, string][] {
   const pairs: [string, string][] = []
-  for (const { trading } of trades) {
-    const requestId = requestIdOf(trading.tradingId)
-    if (requestId != null) pairs.push([requestId, trading.tradingId])
+  for (const t of trades) {
+    if (t.requestId != null) pairs.push([t.requestId, t.tradingId])
   }
   return pairs
 }
 
 export interface LoadedBuyer {
-  doc: BuyerState
+  doc: BuyerFiles
   // how many trades and feed events came from sealed chunks
   onDisk: { trades: number; feed: number }
   // every file read, main file first
@@ -143,7 +136,7 @@ export async function readBuyerFiles(
   trades.push(...main.trades)
   feed.push(...main.feed)
   for (const [r, t] of main.requests) requests.set(r, t)
-  const doc: BuyerState = {
+  const doc: BuyerFiles = {
     account: main.account, tokens: main.tokens, trades, requests, feed,
   }
   return {
@@ -176,7 +169,7 @@ function readChunks<T>(
   return items
 }
 
-type MainDoc = BuyerState & { tradesFrom: number; feedFrom: number }
+type MainDoc = BuyerFiles & { tradesFrom: number; feedFrom: number }
 
 // A sealed file is taken as written (see store-file.ts) after a check of
 // its outline; anything else goes through the full schema.

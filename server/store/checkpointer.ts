@@ -152,7 +152,7 @@ export class Checkpointer {
             const doc = s.buyers.get(id)
             const files = doc == null
               ? []
-              : buyerFileTexts(doc, parts, (t) => s.trades.get(t)?.requestId)
+              : buyerFileTexts(doc, parts)
             b.add(id, files)
           }
           return b

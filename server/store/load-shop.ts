@@ -195,8 +195,8 @@ function reportBuyers(
 // SKUs.
 function restoreCatalog(state: ShopState): string[] {
   const found = new Map<string, { at: string; product: Product }>()
-  for (const { trade } of state.trades.values()) {
-    const { items, currency, placedAt } = trade.trading
+  for (const { trading } of state.trades.values()) {
+    const { items, currency, placedAt } = trading
     for (const item of items) {
       if (state.catalog.has(item.sku)) continue
       const seen = found.get(item.sku)

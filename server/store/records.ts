@@ -5,6 +5,8 @@ import {
   Product,
   Trading,
 } from '../../shared/protocol/index.js'
+import type { FeedLog } from './feed-log.js'
+import type { TradeRecord } from './trade-record.js'
 
 // What the shop stores, and the records that change it. Every record sets
 // values (a product's stock, a trade, the n-th history entry, the feed
@@ -140,14 +142,25 @@ export type BuyerDoc = z.input<typeof BuyerDoc>
 export type TradesChunkDoc = z.input<typeof TradesChunkDoc>
 export type FeedChunkDoc = z.input<typeof FeedChunkDoc>
 
-// One buyer in memory: every trade and feed event, whichever file it
-// came from.
-export interface BuyerState {
+// One buyer as read from its files: every trade and feed event,
+// whichever file it came from.
+export interface BuyerFiles {
   account: Account
   tokens: TokenRecord[]
   trades: StoredTrade[]
   requests: Map<string, string>
   feed: StoredFeedEvent[]
+}
+
+// One buyer in memory (see trade-record.ts and feed-log.ts for why its
+// trades and feed are not kept as they are on disk).
+export interface BuyerState {
+  account: Account
+  tokens: TokenRecord[]
+  trades: TradeRecord[]
+  // requestId → tradingId, so that an order sent twice is placed once
+  requests: Map<string, string>
+  feed: FeedLog
 }
 export type CatalogDoc = z.infer<typeof CatalogDoc>
 

@@ -1,5 +1,5 @@
 import type { Processing } from '../../shared/protocol/index.js'
-import type { StoredFeedEvent, StoredTrade } from './records.js'
+import type { StoredTrade } from './records.js'
 
 // A shop holds every trade in memory, and most of a trade is made of small
 // values that thousands of trades have in common: { status: 'pending' },
@@ -63,14 +63,6 @@ export class SharedValues {
     p.delivery = this.#status(p.delivery)
     p.payment = this.#status(p.payment)
     if (p.cause != null) p.cause = this.#text(p.cause)
-  }
-
-  // A feed event's type, and its trade ID pointed at the trade's own copy.
-  feedEvent(ev: StoredFeedEvent, tradingId: string | undefined): void {
-    ev.type = this.#text(ev.type)
-    if ('tradingId' in ev && tradingId != null && ev.tradingId === tradingId) {
-      ev.tradingId = tradingId
-    }
   }
 }
 

@@ -1,21 +1,17 @@
 import type { Product } from '../../shared/protocol/index.js'
+import { FeedLog } from './feed-log.js'
 import { SharedValues } from './shared-values.js'
 import type {
+  BuyerFiles,
   BuyerState,
   ShopRecord,
   StockLevel,
   StoredFeedEvent,
   StoredTrade,
 } from './records.js'
+import { TradeRecord, type Undo } from './trade-record.js'
 
-export interface TradeEntry {
-  buyerId: string
-  trade: StoredTrade
-  // its place in the buyer's trades
-  index: number
-  // the order request that placed it (kept in the file with the trade)
-  requestId?: string
-}
+export type { Undo } from './trade-record.js'
 
 // What a checkpoint must write for one buyer: always the buyer's main file,
 // and the chunks (by number) of trades and feed events that changed.
@@ -27,10 +23,6 @@ export interface DirtyBuyer {
 // How many trades and feed events one chunk file holds.
 export const TRADES_PER_CHUNK = 64
 export const EVENTS_PER_CHUNK = 256
-
-// Puts the state back as it was before one apply(). Undos run newest
-// first, so each finds the state its apply() left.
-export type Undo = () => void
 
 // A record that names a buyer the shop does not hold (set aside after
 // damage, say); it changes nothing.
@@ -50,7 +42,7 @@ export class ShopState {
   readonly buyers = new Map<string, BuyerState>()
   readonly buyerByName = new Map<string, string>()
   readonly tokens = new Map<string, { buyerId: string; expiresAt: string }>()
-  readonly trades = new Map<string, TradeEntry>()
+  readonly trades = new Map<string, TradeRecord>()
   readonly dirty = new Map<string, DirtyBuyer>()
   catalogDirty = false
   readonly #shared = new SharedValues()
@@ -58,25 +50,34 @@ export class ShopState {
   // `onDisk` says how many trades and feed events the buyer's files hold
   // in sealed chunks; any later chunk that is full is marked for writing.
   addBuyerDoc(
-    doc: BuyerState,
+    files: BuyerFiles,
     onDisk: { trades: number; feed: number } = { trades: 0, feed: 0 },
   ): void {
-    const id = doc.account.buyerId
+    const id = files.account.buyerId
+    const requestOf = new Map<string, string>()
+    for (const [requestId, tradingId] of files.requests) requestOf.set(tradingId, requestId)
+    const doc: BuyerState = {
+      account: files.account,
+      tokens: files.tokens,
+      trades: [],
+      requests: files.requests,
+      feed: new FeedLog(),
+    }
     this.buyers.set(id, doc)
     this.buyerByName.set(nameKey(doc.account.name), id)
     for (const t of doc.tokens) {
       this.tokens.set(t.hash, { buyerId: id, expiresAt: t.expiresAt })
     }
-    for (const [index, trade] of doc.trades.entries()) {
-      this.#shareTrade(id, trade)
-      this.trades.set(trade.trading.tradingId, { buyerId: id, trade, index })
+    for (const [index, stored] of files.trades.entries()) {
+      this.#shareTrade(id, stored)
+      const record = TradeRecord.from(stored, index, requestOf.get(stored.trading.tradingId))
+      doc.trades.push(record)
+      this.trades.set(record.tradingId, record)
     }
-    this.#shareFeed(doc.feed)
+    for (const ev of files.feed) this.#setFeedEvent(doc, ev)
     for (const [requestId, tradingId] of doc.requests) {
-      const entry = this.trades.get(tradingId)
-      if (entry == null) continue
-      doc.requests.set(requestId, entry.trade.trading.tradingId)
-      if (entry.buyerId === id) entry.requestId = requestId
+      const own = this.trades.get(tradingId)?.tradingId
+      if (own != null) doc.requests.set(requestId, own)
     }
     const full = {
       trades: Math.floor(doc.trades.length / TRADES_PER_CHUNK) * TRADES_PER_CHUNK,
@@ -109,6 +110,7 @@ export class ShopState {
         return this.#applyMove(rec)
       case 'feed': {
         const doc = this.#buyer(rec.buyerId)
+        checkFeed(rec.feed)
         return this.#setFeed(rec.buyerId, doc, rec.feed)
       }
     }
@@ -131,7 +133,9 @@ export class ShopState {
         doc.account = before
       }
     }
-    this.addBuyerDoc(emptyBuyer(rec.account))
+    this.addBuyerDoc({
+      account: rec.account, tokens: [], trades: [], requests: new Map(), feed: [],
+    })
     return () => this.#removeBuyer(id)
   }
 
@@ -173,14 +177,15 @@ export class ShopState {
     const id = rec.trade.trading.tradingId
     const buyerId = rec.trade.trading.buyerId
     const doc = this.#buyer(buyerId)
+    checkFeed(rec.feed)
     const known = this.trades.get(id)
-    const added = known == null
-    if (added) {
+    let added: TradeRecord | null = null
+    if (known == null) {
       this.#shareTrade(buyerId, rec.trade)
-      const index = doc.trades.push(rec.trade) - 1
-      const entry = { buyerId, trade: rec.trade, index, requestId: rec.requestId }
-      this.trades.set(id, entry)
-      this.#touch(buyerId).tradeChunks.add(chunkOf(index, TRADES_PER_CHUNK))
+      added = TradeRecord.from(rec.trade, doc.trades.length, rec.requestId)
+      doc.trades.push(added)
+      this.trades.set(id, added)
+      this.#touch(buyerId).tradeChunks.add(chunkOf(added.index, TRADES_PER_CHUNK))
     }
     const namedNow = known != null && known.requestId == null
     if (namedNow) known.requestId = rec.requestId
@@ -192,25 +197,26 @@ export class ShopState {
     return () => {
       undoFeed()
       undoStock()
-      if (namedNow) known.requestId = undefined
       if (before == null) doc.requests.delete(rec.requestId)
       else doc.requests.set(rec.requestId, before)
-      if (added) {
-        doc.trades.splice(doc.trades.lastIndexOf(rec.trade), 1)
+      if (namedNow) known.requestId = undefined
+      if (added != null) {
+        doc.trades.splice(doc.trades.lastIndexOf(added), 1)
         this.trades.delete(id)
       }
     }
   }
 
   #applyMove(rec: Extract<ShopRecord, { t: 'move' }>): Undo {
-    const entry = this.trades.get(rec.tradingId)
-    if (entry == null) {
+    const record = this.trades.get(rec.tradingId)
+    if (record == null) {
       throw new Error(`[store] move for unknown trade ${rec.tradingId}`)
     }
     const doc = this.#buyer(rec.buyerId)
+    checkFeed(rec.feed)
     this.#shared.processing(rec.processing)
-    const undoHistory = setAt(entry.trade.history, rec.index, rec.processing)
-    this.#touch(rec.buyerId).tradeChunks.add(chunkOf(entry.index, TRADES_PER_CHUNK))
+    const undoHistory = record.set(rec.index, rec.processing)
+    this.#touch(rec.buyerId).tradeChunks.add(chunkOf(record.index, TRADES_PER_CHUNK))
     const undoStock = this.#setStock(rec.stock)
     const undoFeed = this.#setFeed(rec.buyerId, doc, rec.feed)
     return () => {
@@ -249,20 +255,18 @@ export class ShopState {
     }
   }
 
-  #shareFeed(events: StoredFeedEvent[]): void {
-    for (const ev of events) {
-      const own = 'tradingId' in ev
-        ? this.trades.get(ev.tradingId)?.trade.trading.tradingId
-        : undefined
-      this.#shared.feedEvent(ev, own)
-    }
+  // One feed event into the buyer's log, pointing at its trade's own copy
+  // of the trade's ID.
+  #setFeedEvent(doc: BuyerState, ev: StoredFeedEvent): Undo {
+    const own = 'tradingId' in ev ? this.trades.get(ev.tradingId)?.tradingId : undefined
+    if ('stray' in ev) this.#shared.processing(ev.stray)
+    return doc.feed.set(ev, own)
   }
 
   #setFeed(buyerId: string, doc: BuyerState, events: StoredFeedEvent[]): Undo {
-    this.#shareFeed(events)
     const chunks = this.#touch(buyerId).feedChunks
     for (const ev of events) chunks.add(chunkOf(ev.seq - 1, EVENTS_PER_CHUNK))
-    const undos = events.map((ev) => setAt(doc.feed, ev.seq - 1, ev))
+    const undos = events.map((ev) => this.#setFeedEvent(doc, ev))
     return () => {
       for (const undo of undos.toReversed()) undo()
     }
@@ -275,7 +279,7 @@ export class ShopState {
     const key = nameKey(doc.account.name)
     if (this.buyerByName.get(key) === id) this.buyerByName.delete(key)
     for (const t of doc.tokens) this.tokens.delete(t.hash)
-    for (const t of doc.trades) this.trades.delete(t.trading.tradingId)
+    for (const t of doc.trades) this.trades.delete(t.tradingId)
   }
 
   #buyer(buyerId: string): BuyerState {
@@ -302,18 +306,8 @@ export function nameKey(name: string): string {
   return name.trim().normalize('NFKC').toLowerCase()
 }
 
-function emptyBuyer(account: BuyerState['account']): BuyerState {
-  return { account, tokens: [], trades: [], requests: new Map(), feed: [] }
-}
-
-// Sets list[index] and returns how to put back the value and the length
-// the list had.
-function setAt<T>(list: T[], index: number, value: T): Undo {
-  const length = list.length
-  const before = list[index]
-  list[index] = value
-  return () => {
-    if (index < length) list[index] = before as T
-    list.length = length
-  }
+// Feed events are checked before a record changes anything, so a record
+// with a bad one leaves no trace.
+function checkFeed(events: StoredFeedEvent[]): void {
+  for (const ev of events) FeedLog.check(ev)
 }

@@ -69,8 +69,8 @@ describe('day-to-day operations', () => {
 
     await panel.locator('[data-cause="rule:complete_when_delivered_and_paid"]').first().waitFor()
     await panel.locator('[data-cause="rule:capture_on_ship"]').first().waitFor()
-    const trade = host.core.shop.server!.shop.store.state.trades.get(id)!.trade
-    expect(trade.history.at(-1)).toMatchObject({
+    const trade = host.core.shop.server!.shop.store.state.trades.get(id)!
+    expect(trade.present).toMatchObject({
       order: { status: 'completed' }, delivery: { status: 'delivered' }, payment: { status: 'captured' },
     })
     await shot(merchant, 'ops-02-rule-timeline')

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import type { Processing, Trading } from '../../shared/protocol/index.js'
 import { readBuyerFiles } from '../../server/store/buyer-files.js'
 import { loadShop, type DamageReport } from '../../server/store/load-shop.js'
-import type { BuyerState, NewRecord } from '../../server/store/records.js'
+import type { BuyerFiles, BuyerState, NewRecord } from '../../server/store/records.js'
 import {
   EVENTS_PER_CHUNK,
   TRADES_PER_CHUNK,
@@ -79,8 +79,9 @@ async function withTrades(dir: string, count: number, fs?: FaultyFs) {
   return { store, buyerId, orders }
 }
 
-function plain(doc: BuyerState) {
-  return { ...doc, requests: [...doc.requests].sort() }
+// A buyer as plain data, in memory or as read from its files.
+function plain(doc: BuyerState | BuyerFiles) {
+  return JSON.parse(JSON.stringify({ ...doc, requests: [...doc.requests].sort() }))
 }
 
 async function files(dir: string): Promise<string[]> {
@@ -100,7 +101,7 @@ describe("a buyer's files", () => {
     const count = TRADES_PER_CHUNK * 2 + 5
     const { store, buyerId, orders } = await withTrades(dir, count)
     const old = store.state.buyers.get(buyerId)!.trades[3]!
-    await store.commit(orders.move(old.trading.tradingId, old.history[0]!, 1))
+    await store.commit(orders.move(old.tradingId, old.present, 1))
     await store.close()
 
     const feedChunks = Math.floor(orders.seq / EVENTS_PER_CHUNK)
@@ -110,10 +111,10 @@ describe("a buyer's files", () => {
     const loaded = await loadShop(dir)
     const doc = loaded.state.buyers.get(buyerId)!
     expect(doc.trades).toHaveLength(count)
-    expect(doc.trades[3]!.history).toHaveLength(2)
+    expect(doc.trades[3]!.length).toBe(2)
     expect(doc.feed).toHaveLength(orders.seq)
     expect(doc.requests.size).toBe(count)
-    expect(loaded.state.trades.get(old.trading.tradingId)!.index).toBe(3)
+    expect(loaded.state.trades.get(old.tradingId)!.index).toBe(3)
     expect(loaded.state.dirty.size).toBe(0)
   })
 
@@ -130,7 +131,7 @@ describe("a buyer's files", () => {
 
     fs.calls.length = 0
     const old = store.state.buyers.get(buyerId)!.trades[TRADES_PER_CHUNK + 1]!
-    await store.commit(orders.move(old.trading.tradingId, old.history[0]!, 1))
+    await store.commit(orders.move(old.tradingId, old.present, 1))
     await store.checkpoint()
     expect(written(fs, dir)).toEqual([`${buyerId}.t1.json`, `${buyerId}.json`])
     await store.close()

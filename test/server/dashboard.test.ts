@@ -3,6 +3,7 @@ import { contentsDigest, type Processing, type Trading } from '../../shared/prot
 import { DEFAULT_SHOP_SETTINGS } from '../../shared/protocol/settings.js'
 import { needsAttention, sinceOf } from '../../server/shop/attention.js'
 import { dashboard } from '../../server/shop/dashboard.js'
+import { TradeRecord } from '../../server/store/trade-record.js'
 
 const NOW = Date.parse('2026-12-03T12:00:00.000Z')
 const HOUR = 3600_000
@@ -62,7 +63,7 @@ describe('dashboard', () => {
       { sku: 'TEA', name: 'Tea', priceMinor: 500, currency: 'EUR', stock: 50 },
     ]
 
-    const d = dashboard(trades, products, DEFAULT_SHOP_SETTINGS, 7, NOW)
+    const d = dashboard(trades.map((t) => TradeRecord.from(t, 0)), products, DEFAULT_SHOP_SETTINGS, 7, NOW)
 
     expect(d.perDay).toHaveLength(7)
     expect(d.perDay.at(-1)).toEqual({ day: '2026-12-03', orders: 2, revenueMinor: 4000 })

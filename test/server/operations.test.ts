@@ -41,7 +41,7 @@ describe('rules', () => {
     await shop.advance({ tradingId: id, track: 'delivery', to: 'in_transit' })
     await shop.advance({ tradingId: id, track: 'delivery', to: 'delivered' })
 
-    const history = shop.store.state.trades.get(id)!.trade.history
+    const history = shop.store.state.trades.get(id)!.history()
     const steps = history.map((p) => `${p.order.status}/${p.delivery.status}/${p.payment.status} ${p.cause ?? ''}`.trim())
     expect(steps.slice(-5)).toEqual([
       'ready/shipped/authorized',
@@ -60,7 +60,7 @@ describe('rules', () => {
     const id = (await placeRandomOrder(shop, new Random(2), buyer!, 'card'))!
     await shop.advance({ tradingId: id, track: 'payment', to: 'authorized' })
     await shop.advance({ tradingId: id, track: 'order', to: 'cancelled' })
-    expect(shop.store.state.trades.get(id)!.trade.history.at(-1)!.payment.status).toBe('authorized')
+    expect(shop.store.state.trades.get(id)!.present.payment.status).toBe('authorized')
     await shop.saveSettings(ALL_RULES)
     await closeAll()
 
@@ -85,7 +85,7 @@ describe('simulators', () => {
     await new Promise((r) => setImmediate(r))
     await clock.advance(10_000)
     for (const id of ids) {
-      const present = shop.store.state.trades.get(id)!.trade.history.at(-1)!
+      const present = shop.store.state.trades.get(id)!.present
       if (present.payment.status !== 'authorized') continue
       await shop.advance({ tradingId: id, track: 'order', to: 'in_preparation' })
       await shop.advance({ tradingId: id, track: 'order', to: 'ready' })
@@ -94,8 +94,8 @@ describe('simulators', () => {
     await new Promise((r) => setImmediate(r))
     await clock.advance(60_000)
     const out = ids.map((id) => {
-      const t = shop.store.state.trades.get(id)!.trade
-      return t.history.map((p) => `${p.order.status}/${p.delivery.status}/${p.payment.status}/${p.cause ?? '-'}`)
+      const t = shop.store.state.trades.get(id)!
+      return t.history().map((p) => `${p.order.status}/${p.delivery.status}/${p.payment.status}/${p.cause ?? '-'}`)
     })
     await closeAll()
     return out
@@ -129,7 +129,7 @@ describe('training scenarios', () => {
       })
       const state = () => ({
         tradingIds: ids,
-        present: new Map(ids.map((id) => [id, shop.store.state.trades.get(id)!.trade.history.at(-1)!])),
+        present: new Map(ids.map((id) => [id, shop.store.state.trades.get(id)!.present])),
         warningOpened: false,
       })
       expect(scenario.reached(state())).toBe(false)

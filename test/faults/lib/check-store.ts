@@ -12,6 +12,8 @@ import {
   CheckpointDoc,
   ShopRecord,
 } from '../../../server/store/records.js'
+import type { FeedLog } from '../../../server/store/feed-log.js'
+import type { StoredFeedEvent } from '../../../server/store/records.js'
 import type { ShopState } from '../../../server/store/shop-state.js'
 import type { AckedOrder } from './buyers.js'
 import type { AckedMove } from './merchant.js'
@@ -114,7 +116,7 @@ function findLost(
     }
   }
   for (const m of acked.moves) {
-    const history = state.trades.get(m.tradingId)?.trade.history ?? []
+    const history = state.trades.get(m.tradingId)?.history() ?? []
     const want = canonicalJson(m.processing)
     if (!history.some((p) => canonicalJson(p) === want)) {
       check.lost.push(`move ${m.tradingId} → ${describe(m)}`)
@@ -133,7 +135,8 @@ function findDuplicates(state: ShopState, check: StoreCheck): void {
   for (const [buyerId, doc] of state.buyers) {
     const referenced = new Set(doc.requests.values())
     const feedKeys = new Set<string>()
-    for (const [i, ev] of doc.feed.entries()) {
+    for (let i = 0; i < doc.feed.length; i++) {
+      const ev = eventAt(doc.feed, i)
       if (ev == null || ev.seq !== i + 1) {
         check.problems.push(`feed of ${buyerId} has a gap at ${i + 1}`)
       }
@@ -143,8 +146,9 @@ function findDuplicates(state: ShopState, check: StoreCheck): void {
       if (feedKeys.has(key)) check.duplicated.push(`feed of ${buyerId}: ${key} twice`)
       feedKeys.add(key)
     }
-    for (const { trading, history } of doc.trades) {
-      const id = trading.tradingId
+    for (const trade of doc.trades) {
+      const id = trade.tradingId
+      const history = trade.history()
       if (!referenced.has(id)) check.duplicated.push(`trade ${id} placed twice`)
       if (feedKeys.size > 0 && !feedKeys.has(`${id} trading:info `)) {
         check.problems.push(`trade ${id} is missing from its buyer's feed`)
@@ -155,6 +159,15 @@ function findDuplicates(state: ShopState, check: StoreCheck): void {
         }
       }
     }
+  }
+}
+
+// The event at a place in the feed, or null for a place with none.
+function eventAt(feed: FeedLog, i: number): StoredFeedEvent | null {
+  try {
+    return feed.at(i)
+  } catch {
+    return null
   }
 }
 
@@ -171,8 +184,8 @@ function checkStock(
 ): void {
   for (const [sku, start] of initial) {
     let held = 0
-    for (const { trade } of state.trades.values()) {
-      if (trade.history.at(-1)?.order.status === 'cancelled') continue
+    for (const trade of state.trades.values()) {
+      if (trade.present.order.status === 'cancelled') continue
       for (const item of trade.trading.items) if (item.sku === sku) held += item.quantity
     }
     const stock = state.catalog.get(sku)?.stock
