@@ -10,6 +10,7 @@ import type {
   StoredTrade,
 } from './records.js'
 import { TradeRecord, type Undo } from './trade-record.js'
+import { TradeIndex } from './trade-index.js'
 
 export type { Undo } from './trade-record.js'
 
@@ -42,7 +43,7 @@ export class ShopState {
   readonly buyers = new Map<string, BuyerState>()
   readonly buyerByName = new Map<string, string>()
   readonly tokens = new Map<string, { buyerId: string; expiresAt: string }>()
-  readonly trades = new Map<string, TradeRecord>()
+  readonly trades = new TradeIndex()
   readonly dirty = new Map<string, DirtyBuyer>()
   catalogDirty = false
   readonly #shared = new SharedValues()
