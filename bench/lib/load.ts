@@ -52,7 +52,9 @@ export async function closedLoop(sockets: Socket[], opts: LoadOptions): Promise<
       if (stopping) return
       const t0 = now()
       inflight++
-      socket.emit('order:place', orderPayload(b, n++), (res: { ok?: boolean; error?: { code?: string } }) => {
+      // as the buyer's console sends it: the order's feed events come in
+      // the answer, not as two more pushes to this socket
+      socket.emit('order:place', { ...orderPayload(b, n++), feedInAnswer: true }, (res: { ok?: boolean; error?: { code?: string } }) => {
         const t1 = now()
         inflight--
         if (res?.ok !== true) {

@@ -30,6 +30,14 @@ export interface OrderSenderHooks {
   onOrder: (order: OrderRecord) => void
   onApplied: (applied: Applied) => void
   onProblem: (problem: ClientProblem) => void
+  // the order's feed events, carried by the shop's answer instead of
+  // pushed: they go the way pushes go
+  onFeed: (events: FeedPush[]) => void
+}
+
+export interface FeedPush {
+  type: 'trading:info' | 'trading:processing'
+  raw: unknown
 }
 
 // Places the buyer's orders. Each order is on disk before it is sent, and
@@ -73,8 +81,8 @@ export class OrderSender {
     }
     let reply
     try {
-      reply = await ask(this.socket, 'order:place', order.request,
-        PlaceReply, this.hooks.timeoutMs)
+      reply = await ask(this.socket, 'order:place',
+        { ...order.request, feedInAnswer: true }, PlaceReply, this.hooks.timeoutMs)
     } catch (err) {
       this.#reportInvalid(err)
       return this.#current(order.requestId)
@@ -83,7 +91,14 @@ export class OrderSender {
       return this.#retryLater(order)
     }
     if (!reply.ok) return this.#refused(order.requestId, reply.error)
-    return this.#placed(order.requestId, reply.trading)
+    const { trading, feed, processing } = reply
+    if (feed != null && processing != null) {
+      this.hooks.onFeed([
+        { type: 'trading:info', raw: { seq: feed.info, trading } },
+        { type: 'trading:processing', raw: { seq: feed.processing, processing } },
+      ])
+    }
+    return this.#placed(order.requestId, trading)
   }
 
   // The shop could not take the order just now (its disk, its rate limit):

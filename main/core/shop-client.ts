@@ -130,6 +130,9 @@ export class BuyerShopClient extends EventEmitter<BuyerShopClientEvents> {
     const sender = new OrderSender(file, socket, {
       ...hooks,
       onOrder: (order) => this.emit('order', order),
+      onFeed: (events) => {
+        for (const { type, raw } of events) this.#buffer(type, raw)
+      },
     })
     const feed = new FeedFollower(file, socket, {
       ...hooks,

@@ -23,7 +23,14 @@ function reply<S extends z.ZodRawShape>(shape: S) {
   return z.union([z.object({ ok: z.literal(true), ...shape }), Refusal])
 }
 
-export const PlaceReply = reply({ trading: Trading })
+// With feedInAnswer, the answer also carries the seqs of the order's two
+// feed events and the first processing information (not pushed to the
+// socket that ordered); a replayed order's answer does not.
+export const PlaceReply = reply({
+  trading: Trading,
+  feed: z.object({ info: z.int().min(1), processing: z.int().min(1) }).optional(),
+  processing: Processing.optional(),
+})
 export const CatalogReply = reply({ products: z.array(Product) })
 // Events are parsed one by one, so one bad event does not lose a page.
 export const SyncReply = reply({

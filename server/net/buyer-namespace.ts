@@ -19,12 +19,13 @@ export function buyerHandlers(
   shop: Shop,
   buyerId: string,
   admitOrder: () => void = () => undefined,
+  socketId?: string,
 ): HandlerMap<typeof BUYER_REQUESTS> {
   return {
     'catalog:list': () => ({ products: shop.products() }),
     'order:place': async (req) => {
       admitOrder()
-      return { trading: await shop.placeOrder(buyerId, req) }
+      return shop.answerOrder(buyerId, req, socketId)
     },
     'feed:sync': (req) => shop.syncFeed(buyerId, req.after, req.limit),
   }
@@ -62,16 +63,18 @@ export function attachBuyerNamespace(
       }
     }
     bindRequests(socket, BUYER_REQUESTS,
-      buyerHandlers(shop, buyerId, admitOrder), log,
+      buyerHandlers(shop, buyerId, admitOrder, socket.id), log,
       () => stillValid(shop, socket))
   })
 
-  shop.events.on('feed', (buyerId: string, ev: FeedEvent) => {
+  shop.events.on('feed', (buyerId: string, ev: FeedEvent, except?: string) => {
     // None of the buyer's devices is connected: nothing to serialise (they
-    // catch up with feed:sync).
+    // catch up with feed:sync). `except` has the event in its answer.
     const name = room(buyerId)
-    if (!nsp.adapter.rooms.has(name)) return
-    const to = nsp.to(name)
+    const devices = nsp.adapter.rooms.get(name)
+    if (devices == null) return
+    if (except != null && devices.size === 1 && devices.has(except)) return
+    const to = except == null ? nsp.to(name) : nsp.to(name).except(except)
     if (ev.type === 'trading:info') {
       to.emit('trading:info', { seq: ev.seq, trading: ev.trading })
     } else {

@@ -38,8 +38,17 @@ import { listProducts, upsertProduct } from './catalog.js'
 import { mismatchDrill, syncFeed } from './feed.js'
 import { placeOrder } from './orders.js'
 
+export interface PlaceOrderAnswer {
+  trading: Trading
+  // with feedInAnswer: the seqs of the order's two feed events, and the
+  // processing information of the second
+  feed?: { info: number; processing: number }
+  processing?: Processing
+}
+
 export interface ShopEvents {
-  feed: [buyerId: string, event: FeedEvent]
+  // `except`: a socket that had the event in its answer
+  feed: [buyerId: string, event: FeedEvent, except?: string]
   changed: [change: { trading: Trading; processing: Processing }]
   product: [product: Product]
   // every token of this buyer was revoked
@@ -109,27 +118,38 @@ export class Shop {
     return listProducts(this.store)
   }
 
-  async placeOrder(buyerId: string, req: PlaceOrderRequest) {
+  async placeOrder(buyerId: string, req: PlaceOrderRequest): Promise<Trading> {
+    return (await this.answerOrder(buyerId, req)).trading
+  }
+
+  // The answer to order:place. `origin` is the socket that asked: with
+  // feedInAnswer, the order's two feed events go in its answer and are
+  // pushed to the buyer's other sockets only. A replayed request answers
+  // without them (they were pushed the first time; a sync brings them).
+  async answerOrder(buyerId: string, req: PlaceOrderRequest, origin?: string): Promise<PlaceOrderAnswer> {
     const placed = await placeOrder(this.store, buyerId, req)
     const { trading, processing } = placed
-    if (placed.replay) return trading
+    if (placed.replay) return { trading }
     this.log.info(
       { tradingId: trading.tradingId, buyerId, totalMinor: trading.totalMinor },
       'order accepted',
     )
+    const except = req.feedInAnswer === true ? origin : undefined
     this.#announce(buyerId, {
       type: 'trading:info',
       seq: placed.feed.info,
       trading,
-    })
+    }, except)
     this.#announce(buyerId, {
       type: 'trading:processing',
       seq: placed.feed.processing,
       processing,
-    })
+    }, except)
     this.#changed(trading, processing)
     for (const item of trading.items) this.#productChanged(item.sku)
-    return trading
+    return req.feedInAnswer === true
+      ? { trading, feed: placed.feed, processing }
+      : { trading }
   }
 
   // A move, then whatever the merchant's rules make of it: each rule's
@@ -237,8 +257,9 @@ export class Shop {
     }
   }
 
-  #announce(buyerId: string, event: FeedEvent): void {
-    this.#later(() => this.events.emit('feed', buyerId, event))
+  // `except`: a socket not to push to (it has the event in its answer).
+  #announce(buyerId: string, event: FeedEvent, except?: string): void {
+    this.#later(() => this.events.emit('feed', buyerId, event, except))
   }
 
   #changed(trading: Trading, processing: Processing): void {

@@ -148,6 +148,11 @@ export const PlaceOrderRequest = z.strictObject({
   items: z.array(OrderItemRequest).min(1).max(LIMITS.itemsMax),
   shipTo: ShipTo,
   payment: Payment,
+  // true: the answer carries the order's two feed events (their seqs and
+  // the first processing information), and this socket is not sent them
+  // as pushes; the buyer's other devices still are. One frame instead of
+  // three for the device that ordered.
+  feedInAnswer: z.boolean().optional(),
 })
 
 export const FeedSyncRequest = z.strictObject({

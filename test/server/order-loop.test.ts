@@ -4,6 +4,8 @@ import {
   buyerSocket,
   closeAll,
   collect,
+  connect,
+  type BuyerSocket,
   merchantSocket,
   orderPayload,
   request,
@@ -123,6 +125,51 @@ describe('the order loop', () => {
     })
 
     expect(other.error.code).toBe('conflict')
+  })
+
+  it('with feedInAnswer, answers with the feed events and pushes them to the other devices only', async () => {
+    const shop = await startTestShop()
+    const buyer = await buyerSocket(shop.url)
+    const phone = await connect<BuyerSocket>(shop.url, '/buyer', { token: buyer.token })
+    const merchant = await merchantSocket(shop.url)
+    const own = [collect<any>(buyer.socket, 'trading:info'), collect<any>(buyer.socket, 'trading:processing')]
+    const phoneInfos = collect<any>(phone, 'trading:info')
+    const phoneUpdates = collect<any>(phone, 'trading:processing')
+    const payload = { ...orderPayload([{ sku: 'MUG-STONE', quantity: 1 }]), feedInAnswer: true }
+
+    const placed = await request(buyer.socket, 'order:place', payload)
+    expect(placed).toMatchObject({
+      ok: true,
+      feed: { info: 1, processing: 2 },
+      processing: {
+        tradingId: placed.trading.tradingId,
+        order: { status: 'accepted' },
+        contentsDigest: contentsDigest(placed.trading),
+      },
+    })
+    expect(await phoneInfos.atLeast(1)).toEqual([{ seq: 1, trading: placed.trading }])
+    expect(await phoneUpdates.atLeast(1)).toEqual([{ seq: 2, processing: placed.processing }])
+
+    // Later changes reach every device; the replayed order answers without
+    // feed events (they were given the first time) and pushes nothing.
+    const replay = await request(buyer.socket, 'order:place', payload)
+    expect(replay).toEqual({ ok: true, trading: placed.trading })
+    await request(merchant, 'order:advance', {
+      tradingId: placed.trading.tradingId, track: 'order', to: 'in_preparation',
+    })
+    expect((await own[1]!.atLeast(1)).map((u) => u.seq)).toEqual([3])
+    expect((await phoneUpdates.atLeast(2)).map((u) => u.seq)).toEqual([2, 3])
+    expect(own[0]!.seen).toEqual([])
+
+    // With the only device the one that ordered, nothing is pushed at all.
+    phone.disconnect()
+    const second = await request(buyer.socket, 'order:place',
+      { ...orderPayload([{ sku: 'MUG-STONE', quantity: 1 }]), feedInAnswer: true })
+    expect(second.feed).toEqual({ info: 4, processing: 5 })
+    await request(merchant, 'order:advance', {
+      tradingId: second.trading.tradingId, track: 'order', to: 'in_preparation',
+    })
+    expect((await own[1]!.atLeast(2)).map((u) => u.seq)).toEqual([3, 6])
   })
 
   it('acknowledges before it pushes', async () => {
