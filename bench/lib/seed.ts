@@ -33,6 +33,8 @@ import type { TempRoot } from './temp.js'
 // each server started on them.
 
 export const SEED_BUYERS = 1000
+// how many of each buyer's newest trades are still under way
+const OPEN_PER_BUYER = 6
 
 export interface SeedTrade {
   tradingId: string
@@ -161,7 +163,10 @@ export class Seeds {
           contentsDigest: digest,
         }
         const history = [present]
-        const done = (b + n) % 3
+        // As in a shop that has been trading for a while: a buyer's older
+        // trades are complete (every move of JOURNEY made), the newest few
+        // still under way, at their first moves.
+        const done = n >= count - OPEN_PER_BUYER ? (count - 1 - n) % 4 : JOURNEY.length
         for (let k = 0; k < done; k++) {
           present = applyMove(present, JOURNEY[k]!, new Date(at + (k + 1) * 3_600_000).toISOString())
           history.push(present)
