@@ -6,6 +6,7 @@ import {
   TradesChunkDoc,
   type BuyerFiles,
   type BuyerState,
+  type PackedTrade,
   type StoredFeedEvent,
   type StoredTrade,
 } from './records.js'
@@ -169,6 +170,7 @@ function readChunks<T>(
   return items
 }
 
+type FileTrade = StoredTrade | PackedTrade
 type MainDoc = BuyerFiles & { tradesFrom: number; feedFrom: number }
 
 // A sealed file is taken as written (see store-file.ts) after a check of
@@ -187,7 +189,7 @@ function decodeBuyer(bytes: Buffer): MainDoc {
   return { ...(d as unknown as MainDoc), requests: new Map(d.requests as [string, string][]) }
 }
 
-function decodeTradesChunk(bytes: Buffer): { trades: StoredTrade[]; requests: Map<string, string> } {
+function decodeTradesChunk(bytes: Buffer): { trades: FileTrade[]; requests: Map<string, string> } {
   const opened = openStoreFile(bytes)
   if (opened.kind === 'plain') return TradesChunkDoc.parse(opened.raw)
   const d = opened.doc as Record<string, unknown>
@@ -195,7 +197,7 @@ function decodeTradesChunk(bytes: Buffer): { trades: StoredTrade[]; requests: Ma
     throw new Error('not a trades chunk')
   }
   return {
-    trades: d.trades as StoredTrade[],
+    trades: d.trades as FileTrade[],
     requests: new Map(d.requests as [string, string][]),
   }
 }

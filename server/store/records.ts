@@ -6,6 +6,7 @@ import {
   Trading,
 } from '../../shared/protocol/index.js'
 import type { FeedLog } from './feed-log.js'
+import { unpackPast } from './packed-past.js'
 import type { TradeRecord } from './trade-record.js'
 
 // What the shop stores, and the records that change it. Every record sets
@@ -26,10 +27,38 @@ export const TokenRecord = z.object({
   expiresAt: z.string(),
 })
 
+// A trade in the journal, and in the files of earlier versions.
 export const StoredTrade = z.object({
   trading: Trading,
   history: z.array(Processing),
 })
+
+// A trade as the shop's files hold it: the present processing information
+// and the earlier ones packed (packed-past.ts), each of which must be a
+// processing information the protocol accepts.
+export const PackedTrade = z.object({
+  trading: Trading,
+  present: Processing,
+  past: z.string().optional(),
+}).superRefine((t, ctx) => {
+  if (t.past == null) return
+  let entries: unknown[]
+  try {
+    entries = unpackPast(t.past, {
+      tradingId: t.trading.tradingId,
+      contentsDigest: t.present.contentsDigest,
+    })
+  } catch (err) {
+    ctx.addIssue({ code: 'custom', path: ['past'], message: String((err as Error).message) })
+    return
+  }
+  if (entries.length === 0 || !entries.every((e) => Processing.safeParse(e).success)) {
+    ctx.addIssue({ code: 'custom', path: ['past'], message: 'not a list of processing informations' })
+  }
+})
+
+// Either: files of every version load.
+const FileTrade = z.union([PackedTrade, StoredTrade])
 
 // Feed events point into the trade they report on; only a drill's stray
 // update, which belongs to no trade, is kept whole.
@@ -113,7 +142,7 @@ const StoredRequests = z
 export const BuyerDoc = z.object({
   account: Account,
   tokens: z.array(TokenRecord),
-  trades: z.array(StoredTrade),
+  trades: z.array(FileTrade),
   requests: StoredRequests,
   feed: z.array(StoredFeedEvent),
   tradesFrom: z.int().min(0).default(0),
@@ -122,7 +151,7 @@ export const BuyerDoc = z.object({
 
 // One sealed run of a buyer's trades, with the requestIds that made them.
 export const TradesChunkDoc = z.object({
-  trades: z.array(StoredTrade),
+  trades: z.array(FileTrade),
   requests: StoredRequests,
 })
 
@@ -135,6 +164,7 @@ export const CheckpointDoc = z.object({ lsn: z.int().min(0) })
 export type Account = z.infer<typeof Account>
 export type TokenRecord = z.infer<typeof TokenRecord>
 export type StoredTrade = z.infer<typeof StoredTrade>
+export type PackedTrade = z.infer<typeof PackedTrade>
 export type StoredFeedEvent = z.infer<typeof StoredFeedEvent>
 export type StockLevel = z.infer<typeof StockLevel>
 export type ShopRecord = z.infer<typeof ShopRecord>
@@ -147,7 +177,7 @@ export type FeedChunkDoc = z.input<typeof FeedChunkDoc>
 export interface BuyerFiles {
   account: Account
   tokens: TokenRecord[]
-  trades: StoredTrade[]
+  trades: (StoredTrade | PackedTrade)[]
   requests: Map<string, string>
   feed: StoredFeedEvent[]
 }

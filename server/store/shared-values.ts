@@ -1,5 +1,5 @@
 import type { Processing } from '../../shared/protocol/index.js'
-import type { StoredTrade } from './records.js'
+import type { PackedTrade, StoredTrade } from './records.js'
 
 // A shop holds every trade in memory, and most of a trade is made of small
 // values that thousands of trades have in common: { status: 'pending' },
@@ -33,16 +33,17 @@ export class SharedValues {
     return text
   }
 
-  trade(trade: StoredTrade): void {
+  trade(trade: StoredTrade | PackedTrade): void {
     const t = trade.trading
     t.shipTo = this.#share(t.shipTo)
     t.payment = this.#share(t.payment)
     t.items = t.items.map((item) => this.#share(item))
-    for (const p of trade.history) {
+    const entries = 'present' in trade ? [trade.present] : trade.history
+    for (const p of entries) {
       this.processing(p)
       // one copy of the ID and digest, read from each entry
       if (p.tradingId === t.tradingId) p.tradingId = t.tradingId
-      const first = trade.history[0]!
+      const first = entries[0]!
       if (p.contentsDigest === first.contentsDigest) p.contentsDigest = first.contentsDigest
     }
   }

@@ -4,6 +4,7 @@ import { SharedValues } from './shared-values.js'
 import type {
   BuyerFiles,
   BuyerState,
+  PackedTrade,
   ShopRecord,
   StockLevel,
   StoredFeedEvent,
@@ -248,7 +249,7 @@ export class ShopState {
     }
   }
 
-  #shareTrade(buyerId: string, trade: StoredTrade): void {
+  #shareTrade(buyerId: string, trade: StoredTrade | PackedTrade): void {
     this.#shared.trade(trade)
     const doc = this.buyers.get(buyerId)
     if (trade.trading.buyerId === doc?.account.buyerId) {

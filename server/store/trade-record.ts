@@ -1,5 +1,13 @@
 import type { Processing, Trading } from '../../shared/protocol/index.js'
-import type { StoredTrade } from './records.js'
+import {
+  appendPast,
+  packPast,
+  pastLength,
+  unpackPast,
+  type PackedPast,
+  type PastOwner,
+} from './packed-past.js'
+import type { PackedTrade, StoredTrade } from './records.js'
 
 // Puts the state back as it was before one change. Undos run newest
 // first, so each finds the state its change left.
@@ -8,32 +16,45 @@ export type Undo = () => void
 // One trade as the shop holds it in memory. A shop holds every trade, so
 // their shape decides its memory and the time the garbage collector takes
 // to walk them: a trade is this object, its trading information (never
-// changed once placed) and its present processing information; the
-// earlier ones get an array of their own only once there are any. On disk
-// and in the journal a trade is a StoredTrade, { trading, history }.
+// changed once placed), its present processing information, and the
+// earlier ones packed into one string (packed-past.ts) once there are
+// any. On disk a trade is a PackedTrade, { trading, present, past }; in
+// the journal and in files of earlier versions a StoredTrade,
+// { trading, history }.
 export class TradeRecord {
-  #past: Processing[] | null
+  #past: PackedPast | null
+  // how many entries #past holds; -1 until asked (a trade loaded from
+  // disk is not unpacked to count them)
+  #pastLength: number
 
   private constructor(
     readonly trading: Trading,
     public present: Processing,
-    past: Processing[] | null,
+    past: PackedPast | null,
+    pastCount: number,
     // its place in the buyer's trades
     public index: number,
     // the order request that placed it (kept in the file with the trade)
     public requestId: string | undefined,
   ) {
     this.#past = past
+    this.#pastLength = pastCount
   }
 
-  static from(stored: StoredTrade, index: number, requestId?: string): TradeRecord {
-    const { trading, history } = stored
+  static from(stored: StoredTrade | PackedTrade, index: number, requestId?: string): TradeRecord {
+    const { trading } = stored
+    if ('present' in stored) {
+      const past = stored.past ?? null
+      return new TradeRecord(trading, stored.present, past, past == null ? 0 : -1, index, requestId)
+    }
+    const { history } = stored
     const present = history.at(-1)
     if (present == null) {
       throw new Error(`[store] trade ${trading.tradingId} has no processing information`)
     }
-    const past = history.length > 1 ? history.slice(0, -1) : null
-    return new TradeRecord(trading, present, past, index, requestId)
+    const owner = { tradingId: trading.tradingId, contentsDigest: present.contentsDigest }
+    const past = history.length > 1 ? packPast(history.slice(0, -1), owner) : null
+    return new TradeRecord(trading, present, past, history.length - 1, index, requestId)
   }
 
   get tradingId(): string {
@@ -46,18 +67,19 @@ export class TradeRecord {
 
   // How many processing informations the trade has had.
   get length(): number {
-    return (this.#past?.length ?? 0) + 1
+    return this.#pastCount() + 1
   }
 
   at(index: number): Processing | undefined {
-    const past = this.#past?.length ?? 0
-    if (index === past) return this.present
-    return index >= 0 && index < past ? this.#past![index] : undefined
+    const count = this.#pastCount()
+    if (index === count) return this.present
+    if (index < 0 || index > count) return undefined
+    return this.#unpacked()[index]
   }
 
   // Every processing information, oldest first (a new array).
   history(): Processing[] {
-    return this.#past == null ? [this.present] : [...this.#past, this.present]
+    return [...this.#unpacked(), this.present]
   }
 
   // Sets the index-th processing information: the next one (a move), or
@@ -70,25 +92,61 @@ export class TradeRecord {
     }
     const present = this.present
     const past = this.#past
-    if (index === length) {
-      this.#past = past == null ? [present] : [...past, present]
-      this.present = processing
-    } else if (index === length - 1) {
+    const pastCount = this.#pastCount()
+    if (index === length - 1) {
+      this.#replacePresent(processing)
+    } else if (index === length) {
+      this.#past = processing.contentsDigest === present.contentsDigest
+        ? appendPast(past, present, this.#last(), this.#owner())
+        : packPast([...this.#unpacked(), present], this.#ownerOf(processing))
+      this.#pastLength = pastCount + 1
       this.present = processing
     } else {
-      this.#past = past!.with(index, processing)
+      const entries = this.#unpacked().with(index, processing)
+      this.#past = packPast(entries, this.#owner())
     }
     return () => {
       this.present = present
       this.#past = past
+      this.#pastLength = pastCount
     }
   }
 
-  toStored(): StoredTrade {
-    return { trading: this.trading, history: this.history() }
+  // As the trade is written in the shop's files.
+  toJSON(): PackedTrade {
+    return this.#past == null
+      ? { trading: this.trading, present: this.present }
+      : { trading: this.trading, present: this.present, past: this.#past }
   }
 
-  toJSON(): StoredTrade {
-    return this.toStored()
+  // The present replaced by another at the same place (a record replayed):
+  // the past is packed against the present's digest, so it is packed
+  // again if that changes.
+  #replacePresent(processing: Processing): void {
+    if (this.#past != null && processing.contentsDigest !== this.present.contentsDigest) {
+      this.#past = packPast(this.#unpacked(), this.#ownerOf(processing))
+    }
+    this.present = processing
+  }
+
+  #pastCount(): number {
+    if (this.#pastLength < 0) this.#pastLength = pastLength(this.#past)
+    return this.#pastLength
+  }
+
+  #unpacked(): Processing[] {
+    return this.#past == null ? [] : unpackPast(this.#past, this.#owner())
+  }
+
+  #last(): Processing | undefined {
+    return this.#past == null ? undefined : this.#unpacked().at(-1)
+  }
+
+  #owner(): PastOwner {
+    return this.#ownerOf(this.present)
+  }
+
+  #ownerOf(p: Processing): PastOwner {
+    return { tradingId: this.trading.tradingId, contentsDigest: p.contentsDigest }
   }
 }

@@ -208,4 +208,38 @@ describe("a buyer's files", () => {
     await loadShop(dir, (r) => reports.push(r))
     expect(reports[0]?.file).toContain(`${buyerId}.json`)
   })
+
+  it('load trades written whole, with every processing information, as earlier versions did', async () => {
+    const dir = await tempDir('chunks')
+    const { store, buyerId, orders } = await withTrades(dir, 3)
+    const moved = store.state.buyers.get(buyerId)!.trades[1]!
+    await store.commit(orders.move(moved.tradingId, moved.present, 1))
+    const doc = store.state.buyers.get(buyerId)!
+    const expected = plain(doc)
+    const trades = doc.trades.map((t) => ({ trading: t.trading, history: t.history() }))
+    await store.close()
+    await writeFile(join(dir, 'buyers', `${buyerId}.json`),
+      JSON.stringify({ ...expected, trades, requests: [...doc.requests] }))
+
+    const loaded = await loadShop(dir)
+    const again = loaded.state.buyers.get(buyerId)!
+    expect(plain(again)).toEqual(expected)
+    expect(again.trades[1]!.history()).toEqual(trades[1]!.history)
+  })
+
+  it('refuse a packed past that does not unpack to processing informations', async () => {
+    const dir = await tempDir('chunks')
+    const { store, buyerId, orders } = await withTrades(dir, 2)
+    const moved = store.state.buyers.get(buyerId)!.trades[0]!
+    await store.commit(orders.move(moved.tradingId, moved.present, 1))
+    const doc = plain(store.state.buyers.get(buyerId)!)
+    await store.close()
+    doc.trades[0].past = '["9z9"]'
+    await writeFile(join(dir, 'buyers', `${buyerId}.json`), JSON.stringify(doc))
+
+    const reports: DamageReport[] = []
+    const loaded = await loadShop(dir, (r) => reports.push(r))
+    expect(reports[0]?.file).toContain(`${buyerId}.json`)
+    expect(loaded.state.trades.has(moved.tradingId)).toBe(false)
+  })
 })
