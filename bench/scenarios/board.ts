@@ -506,7 +506,7 @@ function report(ctx: Context, sizes: SizeResult[], plain: StaticResult, plan: Pl
           `Paces: ${plan.paces.map((p) => `${paceLabel(p)} (${(p.rowsPerSecond * ROW_HEIGHT).toLocaleString('en-US')} px/s) for ${p.ms / 1000} s`).join('; ')}; down and back up, the position set between frames; frame = gap between requestAnimationFrame timestamps.`,
           'rows missing: frames that showed part of the view without its rows in the DOM. long animation frames: PerformanceObserver entries (over 50 ms).',
           'CPU ms/frame: the page\'s main-thread CPU time over the scroll (Chrome\'s ThreadTime), per frame; script and style+layout are its parts in thread time. Other programs do not inflate these as they do frame lengths.',
-          `headless Chromium, --disable-gpu, viewport ${VIEWPORT.width}×${VIEWPORT.height}; renderer ${builds.join(', then ')}; seed trades are mostly old and open, so most rows carry "Needs attention".`,
+          `headless Chromium, --disable-gpu, viewport ${VIEWPORT.width}×${VIEWPORT.height}; renderer ${builds.join(', then ')}; seed trades are mostly complete, with each buyer's newest six open and months old, so those rows carry "Needs attention".`,
         ],
       },
     ],
