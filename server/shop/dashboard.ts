@@ -35,7 +35,8 @@ export function dashboard(
     count(byStatus.order, statuses.order)
     count(byStatus.delivery, statuses.delivery)
     count(byStatus.payment, statuses.payment)
-    if (needsAttention(trade.history(), settings, now)) attention += 1
+    // only an open trade can wait; its history is unpacked only then
+    if (state === 'open' && needsAttention(trade.history(), settings, now)) attention += 1
     currencies.set(trading.currency, (currencies.get(trading.currency) ?? 0) + 1)
     if (statuses.order === 'cancelled') continue
     const day = perDay.get(dayOf(Date.parse(trading.placedAt)))

@@ -8,8 +8,15 @@ import type { StoredFeedEvent } from '../store/records.js'
 import type { ShopStore } from '../store/shop-store.js'
 import { ShopError } from './errors.js'
 
-// Turns a stored feed event into the event the buyer receives.
-export function materialize(store: ShopStore, ev: StoredFeedEvent): FeedEvent {
+// Turns a stored feed event into the event the buyer receives. A trade's
+// earlier processing informations are packed (packed-past.ts), and a page
+// of a catch-up holds most of a trade's events one after the other, so
+// `unpacked` keeps each trade's history for the rest of the page.
+export function materialize(
+  store: ShopStore,
+  ev: StoredFeedEvent,
+  unpacked = new Map<string, Processing[]>(),
+): FeedEvent {
   if ('stray' in ev) {
     return { type: ev.type, seq: ev.seq, processing: ev.stray }
   }
@@ -18,7 +25,12 @@ export function materialize(store: ShopStore, ev: StoredFeedEvent): FeedEvent {
   if (ev.type === 'trading:info') {
     return { type: ev.type, seq: ev.seq, trading: trade.trading }
   }
-  const processing = trade.at(ev.index)
+  let history = unpacked.get(ev.tradingId)
+  if (history == null || history.length <= ev.index) {
+    history = trade.history()
+    unpacked.set(ev.tradingId, history)
+  }
+  const processing = history[ev.index]
   if (processing == null) throw new Error(`[feed] missing ${ev.tradingId}#${ev.index}`)
   return { type: ev.type, seq: ev.seq, processing }
 }
@@ -35,8 +47,9 @@ export async function syncFeed(
   const feed = store.state.buyers.get(buyerId)?.feed
   if (feed == null) return { events: [], lastSeq: 0 }
   const page = feed.slice(after, after + limit)
+  const unpacked = new Map<string, Processing[]>()
   return {
-    events: page.map((ev) => materialize(store, ev)),
+    events: page.map((ev) => materialize(store, ev, unpacked)),
     lastSeq: feed.length,
   }
 }
