@@ -45,7 +45,7 @@ export async function registerBuyer(
   if (store.state.buyerByName.has(nameKey(creds.name))) {
     throw new ShopError('conflict', 'that name is already taken')
   }
-  const buyerId = `B-${newUlid()}`
+  const buyerId = newUlid('B-')
   const account = {
     buyerId,
     name: creds.name,

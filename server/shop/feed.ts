@@ -64,7 +64,7 @@ export async function mismatchDrill(
   if (doc == null) throw new ShopError('not_found', `no buyer ${buyerId}`)
   const now = new Date().toISOString()
   const stray: Processing = {
-    tradingId: `T-${newUlid()}`,
+    tradingId: newUlid('T-'),
     order: { status: 'in_preparation' },
     delivery: { status: 'pending' },
     payment: { status: 'authorized' },

@@ -36,7 +36,7 @@ export async function placeOrder(
   const { items, stock, currency } = priceAndReserve(store, quantities)
   const now = isoTime()
   const trading: Trading = {
-    tradingId: `T-${newUlid()}`,
+    tradingId: newUlid('T-'),
     buyerId,
     placedAt: now,
     items,

@@ -56,6 +56,12 @@ export function packPast(entries: readonly Processing[], owner: PastOwner): Pack
   return `${text}]`
 }
 
+// One processing information alone, packed as a past of one entry
+// (what packPast writes for it), in one flat string.
+export function packOne(p: Processing, owner: PastOwner): PackedPast {
+  return JSON.stringify([packEntry(p, undefined, owner)])
+}
+
 // `past` with one more entry at its end; `last` is the entry before it.
 export function appendPast(
   past: PackedPast | null,

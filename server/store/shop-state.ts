@@ -1,6 +1,5 @@
 import type { Product } from '../../shared/protocol/index.js'
 import { FeedLog } from './feed-log.js'
-import { SharedValues } from './shared-values.js'
 import type {
   BuyerFiles,
   BuyerState,
@@ -47,7 +46,6 @@ export class ShopState {
   readonly trades = new TradeIndex()
   readonly dirty = new Map<string, DirtyBuyer>()
   catalogDirty = false
-  readonly #shared = new SharedValues()
 
   // `onDisk` says how many trades and feed events the buyer's files hold
   // in sealed chunks; any later chunk that is full is marked for writing.
@@ -71,8 +69,7 @@ export class ShopState {
       this.tokens.set(t.hash, { buyerId: id, expiresAt: t.expiresAt })
     }
     for (const [index, stored] of files.trades.entries()) {
-      this.#shareTrade(id, stored)
-      const record = TradeRecord.from(stored, index, requestOf.get(stored.trading.tradingId))
+      const record = TradeRecord.from(stored, index, requestOf.get(stored.trading.tradingId), id)
       doc.trades.push(record)
       this.trades.set(record.tradingId, record)
     }
@@ -183,8 +180,7 @@ export class ShopState {
     const known = this.trades.get(id)
     let added: TradeRecord | null = null
     if (known == null) {
-      this.#shareTrade(buyerId, rec.trade)
-      added = TradeRecord.from(rec.trade, doc.trades.length, rec.requestId)
+      added = TradeRecord.from(rec.trade, doc.trades.length, rec.requestId, doc.account.buyerId)
       doc.trades.push(added)
       this.trades.set(id, added)
       this.#touch(buyerId).tradeChunks.add(chunkOf(added.index, TRADES_PER_CHUNK))
@@ -216,7 +212,6 @@ export class ShopState {
     }
     const doc = this.#buyer(rec.buyerId)
     checkFeed(rec.feed)
-    this.#shared.processing(rec.processing)
     const undoHistory = record.set(rec.index, rec.processing)
     this.#touch(rec.buyerId).tradeChunks.add(chunkOf(record.index, TRADES_PER_CHUNK))
     const undoStock = this.#setStock(rec.stock)
@@ -249,19 +244,10 @@ export class ShopState {
     }
   }
 
-  #shareTrade(buyerId: string, trade: StoredTrade | PackedTrade): void {
-    this.#shared.trade(trade)
-    const doc = this.buyers.get(buyerId)
-    if (trade.trading.buyerId === doc?.account.buyerId) {
-      trade.trading.buyerId = doc.account.buyerId
-    }
-  }
-
   // One feed event into the buyer's log, pointing at its trade's own copy
   // of the trade's ID.
   #setFeedEvent(doc: BuyerState, ev: StoredFeedEvent): Undo {
     const own = 'tradingId' in ev ? this.trades.get(ev.tradingId)?.tradingId : undefined
-    if ('stray' in ev) this.#shared.processing(ev.stray)
     return doc.feed.set(ev, own)
   }
 

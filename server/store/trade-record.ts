@@ -1,12 +1,14 @@
 import type { Processing, Trading } from '../../shared/protocol/index.js'
 import {
   appendPast,
+  packOne,
   packPast,
   pastLength,
   unpackPast,
   type PackedPast,
   type PastOwner,
 } from './packed-past.js'
+import { packTrading, unpackTrading, type PackedTrading } from './packed-trading.js'
 import type { PackedTrade, StoredTrade } from './records.js'
 
 // Puts the state back as it was before one change. Undos run newest
@@ -15,37 +17,62 @@ export type Undo = () => void
 
 // One trade as the shop holds it in memory. A shop holds every trade, so
 // their shape decides its memory and the time the garbage collector takes
-// to walk them: a trade is this object, its trading information (never
-// changed once placed), its present processing information, and the
-// earlier ones packed into one string (packed-past.ts) once there are
-// any. On disk a trade is a PackedTrade, { trading, present, past }; in
-// the journal and in files of earlier versions a StoredTrade,
+// to walk them: a trade is this object and a few strings, with no other
+// object behind it. The trading information (never changed once placed)
+// is packed into one string (packed-trading.ts), the present processing
+// information into another and the earlier ones into a third
+// (packed-past.ts, once there are any); each is unpacked when read. On
+// disk a trade is a PackedTrade, { trading, present, past }; in the
+// journal and in files of earlier versions a StoredTrade,
 // { trading, history }.
 export class TradeRecord {
+  readonly tradingId: string
+  readonly buyerId: string
+  #trading: PackedTrading
+  // the contents digest the present and past are packed against: the
+  // present's own
+  #digest: string
+  // the present, packed as a past of one entry, or its JSON text ("{")
+  // if it cannot be packed
+  #present: string
   #past: PackedPast | null
   // how many entries #past holds; -1 until asked (a trade loaded from
   // disk is not unpacked to count them)
   #pastLength: number
 
   private constructor(
-    readonly trading: Trading,
-    public present: Processing,
+    trading: Trading,
+    present: Processing,
     past: PackedPast | null,
     pastCount: number,
     // its place in the buyer's trades
     public index: number,
     // the order request that placed it (kept in the file with the trade)
     public requestId: string | undefined,
+    buyerId: string,
   ) {
+    this.tradingId = trading.tradingId
+    this.buyerId = buyerId === trading.buyerId ? buyerId : trading.buyerId
+    this.#trading = packTrading(trading)
+    this.#digest = present.contentsDigest
+    this.#present = this.#packPresent(present)
     this.#past = past
     this.#pastLength = pastCount
   }
 
-  static from(stored: StoredTrade | PackedTrade, index: number, requestId?: string): TradeRecord {
+  // `buyerId`, when given and equal to the trade's, is the copy of the ID
+  // the trade keeps (the buyer's own), so that trades share one.
+  static from(
+    stored: StoredTrade | PackedTrade,
+    index: number,
+    requestId?: string,
+    buyerId = stored.trading.buyerId,
+  ): TradeRecord {
     const { trading } = stored
     if ('present' in stored) {
       const past = stored.past ?? null
-      return new TradeRecord(trading, stored.present, past, past == null ? 0 : -1, index, requestId)
+      return new TradeRecord(trading, stored.present, past, past == null ? 0 : -1,
+        index, requestId, buyerId)
     }
     const { history } = stored
     const present = history.at(-1)
@@ -54,15 +81,19 @@ export class TradeRecord {
     }
     const owner = { tradingId: trading.tradingId, contentsDigest: present.contentsDigest }
     const past = history.length > 1 ? packPast(history.slice(0, -1), owner) : null
-    return new TradeRecord(trading, present, past, history.length - 1, index, requestId)
+    return new TradeRecord(trading, present, past, history.length - 1, index, requestId, buyerId)
   }
 
-  get tradingId(): string {
-    return this.trading.tradingId
+  // The trading information (a new object each time).
+  get trading(): Trading {
+    return unpackTrading(this.#trading, this.tradingId, this.buyerId)
   }
 
-  get buyerId(): string {
-    return this.trading.buyerId
+  // The present processing information (a new object each time).
+  get present(): Processing {
+    const text = this.#present
+    if (text.charCodeAt(0) === 123 /* { */) return JSON.parse(text) as Processing
+    return unpackPast(text, this.#owner())[0]!
   }
 
   // How many processing informations the trade has had.
@@ -91,23 +122,24 @@ export class TradeRecord {
         `information ${index - 1} to follow`)
     }
     const present = this.present
-    const past = this.#past
+    const saved = { digest: this.#digest, present: this.#present, past: this.#past }
     const pastCount = this.#pastCount()
     if (index === length - 1) {
       this.#replacePresent(processing)
     } else if (index === length) {
       this.#past = processing.contentsDigest === present.contentsDigest
-        ? appendPast(past, present, this.#last(), this.#owner())
+        ? appendPast(this.#past, present, this.#last(), this.#owner())
         : packPast([...this.#unpacked(), present], this.#ownerOf(processing))
       this.#pastLength = pastCount + 1
-      this.present = processing
+      this.#setPresent(processing)
     } else {
       const entries = this.#unpacked().with(index, processing)
       this.#past = packPast(entries, this.#owner())
     }
     return () => {
-      this.present = present
-      this.#past = past
+      this.#digest = saved.digest
+      this.#present = saved.present
+      this.#past = saved.past
       this.#pastLength = pastCount
     }
   }
@@ -123,10 +155,26 @@ export class TradeRecord {
   // the past is packed against the present's digest, so it is packed
   // again if that changes.
   #replacePresent(processing: Processing): void {
-    if (this.#past != null && processing.contentsDigest !== this.present.contentsDigest) {
+    if (this.#past != null && processing.contentsDigest !== this.#digest) {
       this.#past = packPast(this.#unpacked(), this.#ownerOf(processing))
     }
-    this.present = processing
+    this.#setPresent(processing)
+  }
+
+  #setPresent(processing: Processing): void {
+    this.#digest = processing.contentsDigest
+    this.#present = this.#packPresent(processing)
+  }
+
+  // Packed against the trade (#digest is the processing's own digest);
+  // a processing information packed-past.ts has no code for is kept as
+  // its JSON text.
+  #packPresent(processing: Processing): string {
+    try {
+      return packOne(processing, this.#owner())
+    } catch {
+      return JSON.stringify(processing)
+    }
   }
 
   #pastCount(): number {
@@ -143,10 +191,10 @@ export class TradeRecord {
   }
 
   #owner(): PastOwner {
-    return this.#ownerOf(this.present)
+    return { tradingId: this.tradingId, contentsDigest: this.#digest }
   }
 
   #ownerOf(p: Processing): PastOwner {
-    return { tradingId: this.trading.tradingId, contentsDigest: p.contentsDigest }
+    return { tradingId: this.tradingId, contentsDigest: p.contentsDigest }
   }
 }
