@@ -4,6 +4,7 @@ import {
   PAYMENT_STATUSES,
   type Processing,
 } from '../../shared/protocol/index.js'
+import { flat } from './flat-text.js'
 
 // A trade's earlier processing informations, packed into one string: the
 // JSON text of an array with one entry each. A complete trade has eight or
@@ -53,13 +54,13 @@ export function packPast(entries: readonly Processing[], owner: PastOwner): Pack
     text += JSON.stringify(packEntry(p, before, owner))
     before = p
   }
-  return `${text}]`
+  return flat(`${text}]`)
 }
 
 // One processing information alone, packed as a past of one entry
 // (what packPast writes for it), in one flat string.
 export function packOne(p: Processing, owner: PastOwner): PackedPast {
-  return JSON.stringify([packEntry(p, undefined, owner)])
+  return flat(JSON.stringify([packEntry(p, undefined, owner)]))
 }
 
 // `past` with one more entry at its end; `last` is the entry before it.
@@ -70,7 +71,7 @@ export function appendPast(
   owner: PastOwner,
 ): PackedPast {
   const entry = JSON.stringify(packEntry(p, last, owner))
-  return past == null ? `[${entry}]` : `${past.slice(0, -1)},${entry}]`
+  return flat(past == null ? `[${entry}]` : `${past.slice(0, -1)},${entry}]`)
 }
 
 export function unpackPast(past: PackedPast, owner: PastOwner): Processing[] {

@@ -1,4 +1,5 @@
 import type { Trading } from '../../shared/protocol/index.js'
+import { flat } from './flat-text.js'
 
 // A trade's trading information as the shop holds it in memory: one
 // string instead of the object, its list of items, an object per item and
@@ -41,26 +42,17 @@ export function packTrading(t: Trading): PackedTrading {
   ]))
 }
 
-// The text in one piece. V8 writes a longer JSON text as a chain of
-// pieces, which stays a chain (an object per piece) until something reads
-// the whole of it; converting it to a number is such a read, and it is
-// then joined in place. Without this a trade held three more objects.
-export function flat(text: string): string {
-  void Number(text)
-  return text
-}
-
 export function unpackTrading(packed: PackedTrading, tradingId: string, buyerId: string): Trading {
   if (packed.charCodeAt(0) === 123 /* { */) return JSON.parse(packed) as Trading
-  const [placedAt, flat, totalMinor, currency, name, address, method] =
+  const [placedAt, lines, totalMinor, currency, name, address, method] =
     JSON.parse(packed) as [number | string, (string | number)[], number, string, string, string, string]
   const items: Trading['items'] = []
-  for (let k = 0; k < flat.length; k += 4) {
+  for (let k = 0; k < lines.length; k += 4) {
     items.push({
-      sku: flat[k] as string,
-      name: flat[k + 1] as string,
-      quantity: flat[k + 2] as number,
-      unitPriceMinor: flat[k + 3] as number,
+      sku: lines[k] as string,
+      name: lines[k + 1] as string,
+      quantity: lines[k + 2] as number,
+      unitPriceMinor: lines[k + 3] as number,
     })
   }
   return {
