@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { PAYMENT_METHODS, type Trading } from '../../shared/protocol/index.js'
+import { PAYMENT_METHODS, type Processing, type Trading } from '../../shared/protocol/index.js'
 import { packTrading, unpackTrading } from '../../server/store/packed-trading.js'
 import { TradeRecord } from '../../server/store/trade-record.js'
 
@@ -90,5 +90,21 @@ describe('a packed trading information', () => {
     expect(record.present).toStrictEqual(present)
     expect(record.trading).not.toBe(record.trading)
     expect(record.buyerId).toBe(BUYER)
+  })
+
+  it('keeps a present processing information it has no code for as it came', () => {
+    const t = fc.sample(trading, 1)[0]!
+    const odd = {
+      tradingId: ID,
+      order: { status: 'accepted' },
+      delivery: { status: 'pending' },
+      payment: { status: 'pending' },
+      updatedAt: t.placedAt,
+      contentsDigest: 'ab'.repeat(32),
+      extra: 'a field a later version might add',
+    } as unknown as Processing
+    const record = TradeRecord.from({ trading: t, present: odd }, 0)
+
+    expect(JSON.stringify(record.present)).toBe(JSON.stringify(odd))
   })
 })
