@@ -3,7 +3,6 @@ import type { Product } from '../../shared/protocol/schemas.js'
 import type { ShopSettings } from '../../shared/protocol/settings.js'
 import { tradeState } from '../../shared/protocol/trade-state.js'
 import type { TradeRecord } from '../store/trade-record.js'
-import { presentStatuses } from './advance.js'
 import { needsAttention } from './attention.js'
 
 const DAY_MS = 24 * 3600 * 1000
@@ -28,8 +27,8 @@ export function dashboard(
   let attention = 0
 
   for (const trade of trades) {
-    const { trading, present } = trade
-    const statuses = presentStatuses(present)
+    const trading = trade.trading
+    const statuses = trade.statuses()
     const state = tradeState(statuses)
     states[state] += 1
     count(byStatus.order, statuses.order)

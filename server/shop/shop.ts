@@ -221,11 +221,9 @@ export class Shop {
     await this.store.settled()
     const out: MerchantTrade[] = []
     for (const trade of this.store.state.trades.values()) {
-      const processing = trade.present
-      if (state != null && tradeState(presentStatuses(processing)) !== state) {
-        continue
-      }
-      out.push({ trading: trade.trading, processing, history: trade.history() })
+      if (state != null && tradeState(trade.statuses()) !== state) continue
+      const history = trade.history()
+      out.push({ trading: trade.trading, processing: history.at(-1)!, history })
     }
     // Trading IDs are ULIDs: newest first is descending ID order.
     return out.sort((a, b) => (a.trading.tradingId < b.trading.tradingId ? 1 : -1))

@@ -3,6 +3,7 @@ import {
   ORDER_STATUSES,
   PAYMENT_STATUSES,
   type Processing,
+  type TrackStatus,
 } from '../../shared/protocol/index.js'
 import { flat } from './flat-text.js'
 
@@ -83,6 +84,18 @@ export function unpackPast(past: PackedPast, owner: PastOwner): Processing[] {
     out.push(before)
   }
   return out
+}
+
+// The three statuses of a past's first entry (a packed present), read
+// from its first characters without unpacking it.
+export function firstStatuses(past: PackedPast): TrackStatus {
+  const at = past.indexOf('"') + 1
+  const head = past.slice(at, at + 3)
+  return {
+    order: statusAt(ORDER_STATUSES, head, 0),
+    delivery: statusAt(DELIVERY_STATUSES, head, 1),
+    payment: statusAt(PAYMENT_STATUSES, head, 2),
+  }
 }
 
 // How many entries a packed past holds, without unpacking it.

@@ -1,6 +1,7 @@
-import type { Processing, Trading } from '../../shared/protocol/index.js'
+import type { Processing, Trading, TrackStatus } from '../../shared/protocol/index.js'
 import {
   appendPast,
+  firstStatuses,
   packOne,
   packPast,
   pastLength,
@@ -94,6 +95,17 @@ export class TradeRecord {
     const text = this.#present
     if (text.charCodeAt(0) === 123 /* { */) return JSON.parse(text) as Processing
     return unpackPast(text, this.#owner())[0]!
+  }
+
+  // The present's three statuses, read without unpacking it (a scan of
+  // every trade, such as the dashboard's, asks for little else).
+  statuses(): TrackStatus {
+    const text = this.#present
+    if (text.charCodeAt(0) === 123 /* { */) {
+      const { order, delivery, payment } = JSON.parse(text) as Processing
+      return { order: order.status, delivery: delivery.status, payment: payment.status }
+    }
+    return firstStatuses(text)
   }
 
   // How many processing informations the trade has had.

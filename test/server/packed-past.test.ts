@@ -115,6 +115,10 @@ describe('a trade record', () => {
         const undos = entries.slice(1).map((p, i) => record.set(i + 1, p))
 
         expect(record.history()).toStrictEqual(entries)
+        const last = entries.at(-1)!
+        expect(record.statuses()).toStrictEqual({
+          order: last.order.status, delivery: last.delivery.status, payment: last.payment.status,
+        })
         expect(record.length).toBe(entries.length)
         entries.forEach((p, i) => expect(record.at(i)).toStrictEqual(p))
         const reloaded = TradeRecord.from(JSON.parse(JSON.stringify(record)), 0)

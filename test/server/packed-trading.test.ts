@@ -106,5 +106,6 @@ describe('a packed trading information', () => {
     const record = TradeRecord.from({ trading: t, present: odd }, 0)
 
     expect(JSON.stringify(record.present)).toBe(JSON.stringify(odd))
+    expect(record.statuses()).toStrictEqual({ order: 'accepted', delivery: 'pending', payment: 'pending' })
   })
 })
