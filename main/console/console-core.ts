@@ -74,8 +74,11 @@ export class ConsoleCore {
     platform: ConsolePlatform
     logger?: Logger
   }): Promise<ConsoleCore> {
-    const settings = await SettingsFile.open(opts.userData)
+    const settings = await SettingsFile.open(opts.userData, opts.platform.secrets)
     const log = opts.logger ?? createLogger('info')
+    for (const name of settings.unsealable) {
+      log.warn({ shop: name }, 'the saved session could not be unsealed; sign in to this shop again')
+    }
     const core = new ConsoleCore(settings, opts.userData, opts.platform, log)
     if (settings.data.shop.autostart) await core.shop.start()
     await core.buyers.startAll()

@@ -1,13 +1,29 @@
 import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { app, dialog, Notification } from 'electron'
-import type { ConsolePlatform, DialogSpec } from '../console/platform.js'
+import { app, dialog, Notification, safeStorage } from 'electron'
+import type { ConsolePlatform, DialogSpec, SecretBox } from '../console/platform.js'
 import type { Windows } from './windows.js'
 
 // Native dialogs attached to their window, desktop notifications, and new
 // windows: the Electron side of ConsolePlatform.
 export class ElectronPlatform implements ConsolePlatform {
   constructor(private readonly windows: Windows) {}
+
+  // The OS keyring through safeStorage (usable once the app is ready). On
+  // Linux without a keyring safeStorage falls back to a key written in
+  // Chromium's own code ("basic_text"), which seals nothing: tokens are
+  // then kept as they are rather than made to look protected.
+  readonly secrets: SecretBox = {
+    seal(text) {
+      if (!safeStorage.isEncryptionAvailable()) return null
+      if (process.platform === 'linux' &&
+        safeStorage.getSelectedStorageBackend() === 'basic_text') return null
+      return safeStorage.encryptString(text).toString('base64')
+    },
+    open(sealed) {
+      return safeStorage.decryptString(Buffer.from(sealed, 'base64'))
+    },
+  }
 
   async showDialog(windowId: number | null, spec: DialogSpec): Promise<number> {
     const parent = this.windows.byId(windowId) ?? this.windows.all()[0] ?? null

@@ -160,4 +160,24 @@ describe('the Electron platform', () => {
 
     expect(electron.Notification.shown).toEqual([{ title: 'Trade T-01…', body: 'delivery shipped' }])
   })
+
+  it('seals secrets with the keyring, and declines where there is none to speak of', () => {
+    const { secrets } = new ElectronPlatform(new Windows(origin, 'p'))
+    try {
+      const sealed = secrets.seal('token-abc')
+      expect(sealed).not.toBeNull()
+      expect(sealed).not.toContain('token-abc')
+      expect(secrets.open(sealed!)).toBe('token-abc')
+
+      // Linux with no keyring: safeStorage's fixed-key fallback
+      electron.safeStorage.backend = 'basic_text'
+      expect(secrets.seal('token-abc')).toBe(process.platform === 'linux' ? null : sealed)
+      electron.safeStorage.backend = 'gnome_libsecret'
+      electron.safeStorage.available = false
+      expect(secrets.seal('token-abc')).toBeNull()
+    } finally {
+      electron.safeStorage.available = true
+      electron.safeStorage.backend = 'gnome_libsecret'
+    }
+  })
 })
