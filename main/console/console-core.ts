@@ -78,6 +78,10 @@ export class ConsoleCore {
     const log = opts.logger ?? createLogger('info')
     for (const name of settings.unsealable) {
       log.warn({ shop: name }, 'the saved session could not be unsealed; sign in to this shop again')
+      opts.platform.notify({
+        title: `Sign in to ${name} again`,
+        body: 'Its saved session could not be read back from the system keyring. Your trades with it are kept.',
+      })
     }
     const core = new ConsoleCore(settings, opts.userData, opts.platform, log)
     if (settings.data.shop.autostart) await core.shop.start()

@@ -1,3 +1,5 @@
+import { writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { ConsoleCore } from '../../../main/console/console-core.js'
 import { dispatch } from '../../../main/console/dispatch.js'
@@ -180,5 +182,20 @@ describe('the console core', () => {
     }
     const notRunning = await dispatch(core.handlers, 'merchant:trades', {}, { windowId: 1 })
     expect(notRunning).toMatchObject({ ok: false, error: { code: 'not_running' } })
+  })
+
+  it('tells the buyer to sign in again to a shop whose saved session the keyring cannot open', async () => {
+    const userData = await tempDir('console')
+    await writeFile(join(userData, 'console.json'), JSON.stringify({
+      version: 1,
+      shop: { port: 0, autostart: false },
+      shops: [{ shopId: 'http://127.0.0.1:1|B-1', url: 'http://127.0.0.1:1', name: 'Corner Shop', buyerId: 'B-1', sealedToken: 'sealed elsewhere' }],
+      activeShopId: 'http://127.0.0.1:1|B-1',
+    }))
+
+    const { core, platform } = await openCore(userData)
+
+    expect(core.state()).toMatchObject({ shops: [], activeShopId: null })
+    expect(platform.notes).toEqual([expect.objectContaining({ title: 'Sign in to Corner Shop again' })])
   })
 })
