@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto'
 import { mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import { Low } from 'lowdb'
+import { removeLeftoverTempsOf } from '../../shared/storage/durable-file.js'
 import { DurableJsonFile } from '../../shared/storage/json-file.js'
 import {
   TRADING_FILE_VERSION,
@@ -84,6 +85,7 @@ export class TradingFile {
   // Reads the file (a new one starts empty) and writes it back at once,
   // so a file that cannot be written fails here rather than later.
   static async #load(path: string, server: string, buyerId: string) {
+    await removeLeftoverTempsOf(path)
     const adapter = new DurableJsonFile(path, (raw) =>
       TradingFileData.parse(raw),
     )

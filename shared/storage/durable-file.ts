@@ -1,3 +1,4 @@
+import { readdir } from 'node:fs/promises'
 import { dirname, basename, join } from 'node:path'
 import {
   nodeFs,
@@ -110,4 +111,28 @@ export async function syncFolder(
 // was killed mid-write: never the only copy of anything.
 export function isLeftoverTemp(name: string): boolean {
   return name.startsWith('.') && name.endsWith('.tmp')
+}
+
+// Removes the temporary files a killed write left beside `path` (named
+// `.<file>.<pid>.tmp`), but not those of a process still running, which
+// may be writing it now.
+export async function removeLeftoverTempsOf(path: string, fs: FsLayer = nodeFs): Promise<void> {
+  const folder = dirname(path)
+  const prefix = `.${basename(path)}.`
+  for (const name of await readdir(folder)) {
+    if (!name.startsWith(prefix) || !isLeftoverTemp(name)) continue
+    const pid = Number(name.slice(prefix.length, -'.tmp'.length))
+    if (Number.isInteger(pid) && pid > 0 && isRunning(pid)) continue
+    await fs.remove(join(folder, name))
+  }
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (err) {
+    // EPERM: it runs, as someone else
+    return (err as NodeJS.ErrnoException).code === 'EPERM'
+  }
 }

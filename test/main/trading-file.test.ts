@@ -169,6 +169,21 @@ describe('TradingFile', () => {
     })
   })
 
+  it('removes what a write killed half-way left beside it, but not a running process\'s', async () => {
+    const folder = await tempFolder()
+    const name = tradingFileName(SERVER, BUYER)
+    const dead = `.${name}.2147483646.tmp`
+    // this test's parent runs, so its half-written file may still be in use
+    const live = `.${name}.${process.ppid}.tmp`
+    const other = `.${tradingFileName(SERVER, `B-${'3'.repeat(26)}`)}.2147483646.tmp`
+    for (const f of [dead, live, other]) await writeFile(join(folder, f), '{"half":')
+
+    const file = await open(folder)
+
+    expect(file.lastSeq).toBe(0)
+    expect((await readdir(folder)).sort()).toEqual([live, other, name].sort())
+  })
+
   it('refuses a file that belongs to another buyer', async () => {
     const folder = await tempFolder()
     const path = join(folder, tradingFileName(SERVER, BUYER))
