@@ -111,7 +111,7 @@ async function serve(
     now,
   }
   const shop = new Shop(store, log, keys, sessions)
-  shop.useSettings(await SettingsStore.open(opts.dataDir))
+  shop.useSettings(await SettingsStore.open(opts.dataDir, log))
   if (store.fresh) {
     await seedStarterCatalog(store)
     log.info({ products: store.state.catalog.size }, 'starter catalog added')

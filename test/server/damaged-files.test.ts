@@ -1,6 +1,7 @@
 import { cp, readdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { DEFAULT_SHOP_SETTINGS } from '../../shared/protocol/settings.js'
 import { captureLog, ERROR, WARN } from '../support/log-capture.js'
 import {
   buyerSocket,
@@ -128,6 +129,22 @@ describe.each(DAMAGE)('a shop whose file is %s', (_how, how) => {
     expect(await request(again, 'feed:sync', { after: 0 })).toEqual(feed)
     expect(feed.events[0].trading.tradingId).toBe(placed.trading.tradingId)
     expect(lines.some((l) => l.level === WARN && /rebuilt/.test(l.msg))).toBe(true)
+  })
+
+  it('sets damaged settings aside, says so, and applies the default rules', async () => {
+    const dir = await tempDir('shop')
+    const first = await startTestShop(dir)
+    const own = { ...first.shop.settings(), lowStock: { threshold: 7, perSku: {} } }
+    await first.shop.saveSettings(own)
+    await closeAll()
+    const damaged = await damage(join(dir, 'settings.json'), how)
+
+    const { shop, lines } = await restart(dir)
+
+    expect(shop.shop.settings()).toEqual(DEFAULT_SHOP_SETTINGS)
+    const [aside] = await setAsideCopies(dir, 'settings.json')
+    expect(await readFile(aside!, 'utf8')).toBe(damaged)
+    expect(lines.some((l) => l.level === WARN && /settings\.json/.test(l.msg))).toBe(true)
   })
 
   it('makes a new merchant key when merchant.json is damaged', async () => {
