@@ -4,6 +4,21 @@ import { app, dialog, Notification, safeStorage } from 'electron'
 import type { ConsolePlatform, DialogSpec, SecretBox } from '../console/platform.js'
 import type { Windows } from './windows.js'
 
+const RECEIPT_WAIT_MS = 15_000
+
+// Run in the receipt window: resolves with what the page puts on
+// <html data-receipt> ("ready" or "failed"), or "timeout".
+const WAIT_FOR_RECEIPT = `new Promise((resolve) => {
+  const started = Date.now()
+  const look = () => {
+    const mark = document.documentElement.dataset.receipt
+    if (mark != null) return resolve(mark)
+    if (Date.now() - started > ${RECEIPT_WAIT_MS}) return resolve('timeout')
+    setTimeout(look, 25)
+  }
+  look()
+})`
+
 // Native dialogs attached to their window, desktop notifications, and new
 // windows: the Electron side of ConsolePlatform.
 export class ElectronPlatform implements ConsolePlatform {
@@ -55,9 +70,13 @@ export class ElectronPlatform implements ConsolePlatform {
     const win = this.windows.open('receipt', { hidden: true, hash: `/receipt/${encodeURIComponent(tradingId)}/pdf` })
     try {
       await new Promise<void>((resolve) => win.webContents.once('did-finish-load', () => resolve()))
-      // Let the page fetch the trade and lay it out. Not yet: a fixed wait;
-      // the receipt page could say when it is ready instead.
-      await new Promise((resolve) => setTimeout(resolve, 600))
+      // The page fetches the trade, lays it out and says so.
+      const outcome: unknown = await win.webContents.executeJavaScript(WAIT_FOR_RECEIPT, true)
+      if (outcome !== 'ready') {
+        throw new Error(outcome === 'failed'
+          ? `the receipt of ${tradingId} could not be made: the trade could not be loaded`
+          : `the receipt of ${tradingId} was not laid out within ${RECEIPT_WAIT_MS / 1000} s`)
+      }
       const pdf = await win.webContents.printToPDF({ pageSize: 'A4', printBackground: true })
       const parent = this.windows.all().find((w) => w !== win) ?? null
       const options = {

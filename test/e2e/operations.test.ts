@@ -114,6 +114,24 @@ describe('day-to-day operations', () => {
     await merchant.getByLabel('Search trades').fill('')
   })
 
+  it('lays out a receipt for the app to make a PDF of, and says when it cannot', async () => {
+    const id = await placeOrder('Receipt Reader')
+    const page = await openPage(browser, `${host.url}#/receipt/${encodeURIComponent(id)}/pdf`)
+    const mark = () => page.evaluate(() => document.documentElement.dataset.receipt ?? null)
+    try {
+      await expect.poll(mark, { timeout: 15_000 }).toBe('ready')
+      await page.getByText('Receipt Reader').first().waitFor()
+      await shot(page, 'ops-08-receipt')
+
+      await page.goto(`${host.url}#/receipt/T-00000000000000000000000000/pdf`)
+      await page.reload()
+      await expect.poll(mark, { timeout: 15_000 }).toBe('failed')
+      await page.getByText('Trade not found').waitFor()
+    } finally {
+      await page.context().close()
+    }
+  })
+
   it('shows the dashboard', async () => {
     await merchant.getByRole('link', { name: 'Dashboard', exact: true }).click()
     await merchant.getByText('Orders and revenue per day').first().waitFor()

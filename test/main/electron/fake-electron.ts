@@ -21,6 +21,21 @@ export class FakeWebContents extends EventEmitter {
   send(...args: unknown[]) {
     this.sent.push(args)
   }
+
+  // what the page answers to executeJavaScript (the receipt's mark)
+  pageAnswer: unknown = 'ready'
+  readonly scripts: string[] = []
+  readonly printed: unknown[] = []
+
+  async executeJavaScript(code: string) {
+    this.scripts.push(code)
+    return this.pageAnswer
+  }
+
+  async printToPDF(options: unknown) {
+    this.printed.push(options)
+    return Buffer.from('%PDF-1.7 stand-in')
+  }
 }
 
 let ids = 0
@@ -48,8 +63,15 @@ export class BrowserWindow extends EventEmitter {
     this.webContents.mainFrame.url = url
   }
 
+  destroyed = false
+
   isDestroyed() {
-    return false
+    return this.destroyed
+  }
+
+  destroy() {
+    this.destroyed = true
+    this.emit('closed')
   }
 
   show() {}
@@ -72,6 +94,12 @@ export const dialog = {
   async showMessageBox(...args: unknown[]) {
     this.calls.push(args)
     return { response: this.response, checkboxChecked: false }
+  },
+  saves: [] as unknown[][],
+  savePath: null as string | null,
+  async showSaveDialog(...args: unknown[]) {
+    this.saves.push(args)
+    return { canceled: this.savePath == null, filePath: this.savePath ?? undefined }
   },
 }
 
@@ -123,7 +151,9 @@ export const Menu = {
   setApplicationMenu: () => undefined,
 }
 
-export const app = {}
+export const app = {
+  getPath: (name: string) => `/home/user/${name}`,
+}
 
 export const contextBridge = {
   exposed: new Map<string, unknown>(),

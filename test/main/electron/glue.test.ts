@@ -1,4 +1,7 @@
 import { EventEmitter } from 'node:events'
+import { mkdtemp, readFile, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 
 vi.mock('electron', () => import('./fake-electron.js'))
@@ -17,6 +20,7 @@ beforeEach(() => {
   electron.BrowserWindow.all = []
   electron.shell.opened = []
   electron.dialog.calls = []
+  electron.dialog.saves = []
   electron.Notification.shown = []
   electron.ipcMain.handlers.clear()
 })
@@ -159,6 +163,41 @@ describe('the Electron platform', () => {
     electron.Notification.supported = true
 
     expect(electron.Notification.shown).toEqual([{ title: 'Trade T-01…', body: 'delivery shipped' }])
+  })
+
+  it('makes a receipt PDF once the page says it is laid out, and saves it where the user chose', async () => {
+    const windows = new Windows(origin, 'p')
+    windows.open('merchant')
+    const folder = await mkdtemp(join(tmpdir(), 'receipt-'))
+    electron.dialog.savePath = join(folder, 'receipt.pdf')
+    const platform = new ElectronPlatform(windows)
+    try {
+      const printing = platform.printReceipt('T-1')
+      const hidden = electron.BrowserWindow.all.at(-1)!
+      expect(hidden.loaded).toMatch(/#\/receipt\/T-1\/pdf$/)
+      hidden.webContents.emit('did-finish-load')
+
+      expect(await printing).toEqual({ saved: electron.dialog.savePath, printInPage: false })
+      expect(hidden.webContents.scripts[0]).toContain('dataset.receipt')
+      expect(await readFile(electron.dialog.savePath, 'utf8')).toMatch(/^%PDF/)
+      expect(hidden.destroyed).toBe(true)
+    } finally {
+      electron.dialog.savePath = null
+      await rm(folder, { recursive: true, force: true })
+    }
+  })
+
+  it('says why when the receipt page cannot lay the trade out, and asks for no file', async () => {
+    const platform = new ElectronPlatform(new Windows(origin, 'p'))
+    const printing = platform.printReceipt('T-2')
+    const hidden = electron.BrowserWindow.all.at(-1)!
+    hidden.webContents.pageAnswer = 'failed'
+    hidden.webContents.emit('did-finish-load')
+
+    await expect(printing).rejects.toThrow(/trade could not be loaded/)
+    expect(hidden.webContents.printed).toEqual([])
+    expect(electron.dialog.saves).toEqual([])
+    expect(hidden.destroyed).toBe(true)
   })
 
   it('seals secrets with the keyring, and declines where there is none to speak of', () => {

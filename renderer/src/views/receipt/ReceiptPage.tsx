@@ -28,6 +28,16 @@ export function ReceiptPage({ tradingId, pdf = false }: { tradingId: string; pdf
     requestAnimationFrame(() => requestAnimationFrame(() => window.print()))
   }, [trade, pdf])
 
+  // Made into a PDF by the app (a hidden window): the page says when it
+  // is laid out, or that it cannot be, on <html data-receipt>.
+  const outcome = trade != null ? 'ready' : load === 'error' || load === 'ready' ? 'failed' : null
+  useEffect(() => {
+    if (!pdf || outcome == null) return
+    const mark = () => { document.documentElement.dataset.receipt = outcome }
+    if (outcome === 'failed') return mark()
+    requestAnimationFrame(() => requestAnimationFrame(mark))
+  }, [pdf, outcome])
+
   let body
   if (trade != null) body = <Receipt trade={trade} />
   else if (load === 'idle' || load === 'loading') body = <Loading label="Loading the receipt…" />
