@@ -16,10 +16,14 @@ export function dashboard(
   settings: ShopSettings,
   days: number,
   now = Date.now(),
+  timeZone = shopTimeZone(),
 ): Dashboard {
-  const from = startOfDay(now) - (days - 1) * DAY_MS
+  const calendar = new ShopCalendar(timeZone)
   const perDay = new Map<string, { orders: number; revenueMinor: number }>()
-  for (let t = from; t <= now; t += DAY_MS) perDay.set(dayOf(t), { orders: 0, revenueMinor: 0 })
+  for (const day of calendar.lastDays(now, days)) perDay.set(day, { orders: 0, revenueMinor: 0 })
+  // no calendar day of the period began before this (a day is 25 hours
+  // at the most), so older trades are passed over without a date
+  const earliest = now - (days + 1) * DAY_MS
   const byStatus = { order: {}, delivery: {}, payment: {} } as Dashboard['byStatus']
   const states = { open: 0, complete: 0, closed: 0 }
   const sold = new Map<string, { sku: string; name: string; quantity: number; revenueMinor: number }>()
@@ -38,7 +42,8 @@ export function dashboard(
     if (state === 'open' && needsAttention(trade.history(), settings, now)) attention += 1
     currencies.set(trading.currency, (currencies.get(trading.currency) ?? 0) + 1)
     if (statuses.order === 'cancelled') continue
-    const day = perDay.get(dayOf(Date.parse(trading.placedAt)))
+    const placed = Date.parse(trading.placedAt)
+    const day = placed >= earliest ? perDay.get(calendar.dayOf(placed)) : undefined
     if (day != null) {
       day.orders += 1
       day.revenueMinor += trading.totalMinor
@@ -59,6 +64,7 @@ export function dashboard(
     topProducts: [...sold.values()].sort((a, b) => b.revenueMinor - a.revenueMinor).slice(0, 10),
     lowStock: lowStock(products, settings),
     needsAttention: attention,
+    timeZone,
   }
 }
 
@@ -75,12 +81,42 @@ function count(map: Record<string, number>, key: string): void {
   map[key] = (map[key] ?? 0) + 1
 }
 
-// Not yet: days are UTC days; a shop time zone setting would give the
-// merchant's own calendar days.
-function startOfDay(t: number): number {
-  return Date.parse(`${dayOf(t)}T00:00:00.000Z`)
+// The time zone of the computer the shop runs on: a small merchant runs it
+// on their own, so its days are the merchant's.
+export function shopTimeZone(): string {
+  return new Intl.DateTimeFormat().resolvedOptions().timeZone
 }
 
-function dayOf(t: number): string {
-  return new Date(t).toISOString().slice(0, 10)
+// Calendar days ("2026-12-04") in one time zone: a day is whatever the
+// clock on the wall says, 23 or 25 hours long when the clocks change.
+class ShopCalendar {
+  readonly #format: Intl.DateTimeFormat
+
+  constructor(readonly timeZone: string) {
+    this.#format = new Intl.DateTimeFormat('en-US', {
+      timeZone, year: 'numeric', month: '2-digit', day: '2-digit',
+    })
+  }
+
+  dayOf(ms: number): string {
+    let y = ''
+    let m = ''
+    let d = ''
+    for (const part of this.#format.formatToParts(ms)) {
+      if (part.type === 'year') y = part.value
+      else if (part.type === 'month') m = part.value
+      else if (part.type === 'day') d = part.value
+    }
+    return `${y.padStart(4, '0')}-${m}-${d}`
+  }
+
+  // The `count` days that end with the day of `now`, oldest first.
+  lastDays(now: number, count: number): string[] {
+    const [y, m, d] = this.dayOf(now).split('-').map(Number) as [number, number, number]
+    const out: string[] = []
+    for (let k = count - 1; k >= 0; k--) {
+      out.push(new Date(Date.UTC(y, m - 1, d - k)).toISOString().slice(0, 10))
+    }
+    return out
+  }
 }

@@ -51,6 +51,8 @@ export interface Dashboard {
   topProducts: Array<{ sku: string; name: string; quantity: number; revenueMinor: number }>
   lowStock: Array<{ sku: string; name: string; stock: number; threshold: number }>
   needsAttention: number
+  // the time zone whose calendar days perDay counts (the shop computer's)
+  timeZone: string
 }
 
 export interface DemoStatus {

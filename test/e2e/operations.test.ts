@@ -117,7 +117,7 @@ describe('day-to-day operations', () => {
   it('lays out a receipt for the app to make a PDF of, and says when it cannot', async () => {
     const id = await placeOrder('Receipt Reader')
     const page = await openPage(browser, `${host.url}#/receipt/${encodeURIComponent(id)}/pdf`)
-    const mark = () => page.evaluate(() => document.documentElement.dataset.receipt ?? null)
+    const mark = () => page.locator('html').getAttribute('data-receipt')
     try {
       await expect.poll(mark, { timeout: 15_000 }).toBe('ready')
       await page.getByText('Receipt Reader').first().waitFor()

@@ -63,7 +63,7 @@ describe('dashboard', () => {
       { sku: 'TEA', name: 'Tea', priceMinor: 500, currency: 'EUR', stock: 50 },
     ]
 
-    const d = dashboard(trades.map((t) => TradeRecord.from(t, 0)), products, DEFAULT_SHOP_SETTINGS, 7, NOW)
+    const d = dashboard(trades.map((t) => TradeRecord.from(t, 0)), products, DEFAULT_SHOP_SETTINGS, 7, NOW, 'UTC')
 
     expect(d.perDay).toHaveLength(7)
     expect(d.perDay.at(-1)).toEqual({ day: '2026-12-03', orders: 2, revenueMinor: 4000 })
@@ -73,5 +73,31 @@ describe('dashboard', () => {
     expect(d.topProducts).toEqual([{ sku: 'MUG', name: 'Mug', quantity: 4, revenueMinor: 4000 }])
     expect(d.lowStock).toEqual([{ sku: 'MUG', name: 'Mug', stock: 3, threshold: 5 }])
     expect(d.needsAttention).toBe(1)
+  })
+
+  it.each([
+    // placed at, the shop's time zone, the day it counts for
+    ['2026-12-03T03:00:00.000Z', 'America/New_York', '2026-12-02'],
+    ['2026-12-02T20:00:00.000Z', 'Asia/Tokyo', '2026-12-03'],
+    ['2026-12-02T23:30:00.000Z', 'Europe/Berlin', '2026-12-03'],
+    ['2026-12-02T23:30:00.000Z', 'UTC', '2026-12-02'],
+  ])('counts an order placed at %s on the calendar day of %s', (placedAt, zone, day) => {
+    const t = trade(1, placedAt, [['accepted', 'pending', 'pending', 0]])
+
+    const d = dashboard([TradeRecord.from(t, 0)], [], DEFAULT_SHOP_SETTINGS, 7, NOW, zone)
+
+    expect(d.timeZone).toBe(zone)
+    expect(d.perDay.filter((x) => x.orders > 0).map((x) => x.day)).toEqual([day])
+  })
+
+  it('gives each calendar day once across a change of the clocks', () => {
+    // Berlin's clocks went forward on 29 March 2026 and back on 25 October
+    for (const now of [Date.parse('2026-03-31T12:00:00Z'), Date.parse('2026-10-27T12:00:00Z')]) {
+      const d = dashboard([], [], DEFAULT_SHOP_SETTINGS, 7, now, 'Europe/Berlin')
+      const days = d.perDay.map((x) => x.day)
+      const month = new Date(now).toISOString().slice(0, 8)
+      const today = Number(new Date(now).toISOString().slice(8, 10))
+      expect(days).toEqual(Array.from({ length: 7 }, (_, k) => `${month}${String(today - 6 + k).padStart(2, '0')}`))
+    }
   })
 })

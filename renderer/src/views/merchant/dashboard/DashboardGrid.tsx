@@ -14,7 +14,7 @@ export function DashboardGrid({ data, days }: { data: Dashboard; days: number })
     <>
       <KpiRow data={data} days={days} />
       <div className="dash-grid">
-        <SalesChart perDay={data.perDay} currency={data.currency} />
+        <SalesChart perDay={data.perDay} currency={data.currency} timeZone={data.timeZone} />
         {TRACKS.map((track) => <StatusChart key={track} track={track} counts={data.byStatus[track]} />)}
         <TopProducts products={data.topProducts} currency={data.currency} className="dash-grid__wide" />
         <StatesDonut states={data.states} />

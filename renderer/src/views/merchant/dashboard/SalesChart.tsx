@@ -5,7 +5,7 @@ import { AXIS_TICK, CHART, compactMoney, dayLabel } from './chartTheme.js'
 import { ChartFigure } from './ChartFigure.js'
 
 // Orders (bars, left axis) and revenue (line, right axis) per day.
-export function SalesChart({ perDay, currency }: { perDay: DayFigure[]; currency: string }) {
+export function SalesChart({ perDay, currency, timeZone }: { perDay: DayFigure[]; currency: string; timeZone: string }) {
   const orders = perDay.reduce((n, d) => n + d.orders, 0)
   const revenue = perDay.reduce((n, d) => n + d.revenueMinor, 0)
   const data = perDay.map((d) => ({ ...d, label: dayLabel(d.day) }))
@@ -13,7 +13,7 @@ export function SalesChart({ perDay, currency }: { perDay: DayFigure[]; currency
   return (
     <ChartFigure
       title="Orders and revenue per day"
-      summary={`${plural(orders, 'order')}, ${formatMoney(revenue, currency)} in ${plural(perDay.length, 'day')} (cancelled orders not counted)`}
+      summary={`${plural(orders, 'order')}, ${formatMoney(revenue, currency)} in ${plural(perDay.length, 'day')} (${zoneNote(timeZone)}; cancelled orders not counted)`}
       table={{
         head: ['Day', 'Orders', 'Revenue'],
         rows: perDay.map((d) => [dayLabel(d.day), d.orders, formatMoney(d.revenueMinor, currency)]),
@@ -47,4 +47,10 @@ export function SalesChart({ perDay, currency }: { perDay: DayFigure[]; currency
       </ResponsiveContainer>
     </ChartFigure>
   )
+}
+
+// Whose calendar the days are: "days in Europe/Berlin time", "UTC days".
+function zoneNote(timeZone: string): string {
+  if (timeZone === 'UTC' || timeZone === 'Etc/UTC') return 'UTC days'
+  return `days in ${timeZone.replace(/_/g, ' ')} time`
 }

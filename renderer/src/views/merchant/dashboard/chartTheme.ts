@@ -26,7 +26,8 @@ export const AXIS_TICK = { fill: CHART.axis, fontSize: 12 }
 
 const dayFormat = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', timeZone: 'UTC' })
 
-// "2026-06-03" (a UTC day, as the shop counts them) as "3 Jun".
+// A calendar day "2026-06-03" (of the shop's time zone) as "3 Jun"; the
+// date is only a carrier for the day's name, hence UTC on both sides.
 export function dayLabel(day: string): string {
   const date = new Date(`${day}T00:00:00Z`)
   return Number.isNaN(date.getTime()) ? day : dayFormat.format(date)
