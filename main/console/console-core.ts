@@ -118,6 +118,10 @@ export class ConsoleCore {
     shop?.events.on('product', (product) => {
       if (this.#followed === shop) this.emit('merchant:product', product)
     })
+    // saved here or by a merchant console connected over the network
+    shop?.events.on('settings', (settings) => {
+      if (this.#followed === shop) this.emit('merchant:settings', settings)
+    })
   }
 
   #running() {
@@ -162,11 +166,7 @@ export class ConsoleCore {
         return { windowId: ctx.windowId }
       },
       'merchant:settings': () => shop().settings(),
-      'merchant:saveSettings': async (req) => {
-        const saved = await shop().saveSettings(req)
-        this.emit('merchant:settings', saved)
-        return saved
-      },
+      'merchant:saveSettings': (req) => shop().saveSettings(req),
       'merchant:dashboard': (req) => shop().dashboard(req.days ?? 30),
       'merchant:receipt': (req) => {
         if (!shop().store.state.trades.has(req.tradingId)) {

@@ -18,6 +18,8 @@ export function merchantHandlers(
       tradingId: await shop.drillMismatch(req.buyerId),
     }),
     'key:rotate': async () => ({ merchantKey: await shop.rotateMerchantKey() }),
+    'settings:get': () => ({ settings: shop.settings() }),
+    'settings:save': async (req) => ({ settings: await shop.saveSettings(req) }),
   }
 }
 
@@ -52,6 +54,9 @@ export function attachMerchantNamespace(
   })
   shop.events.on('product', (product) => {
     if (nsp.sockets.size > 0) nsp.emit('catalog:changed', { product })
+  })
+  shop.events.on('settings', (settings) => {
+    if (nsp.sockets.size > 0) nsp.emit('settings:changed', { settings })
   })
   shop.events.on('keyRotated', () => {
     for (const socket of nsp.sockets.values()) {

@@ -55,6 +55,7 @@ export interface ShopEvents {
   revoked: [buyerId: string]
   // the merchant key changed; sockets that came in with the old one go
   keyRotated: []
+  settings: [settings: ShopSettings]
 }
 
 // The shop's operations, each persisted before it returns, then announced
@@ -187,6 +188,7 @@ export class Shop {
     if (this.#settings == null) throw new ShopError('unavailable', 'settings are not kept here')
     const saved = await this.#settings.save(next)
     this.log.info({ rules: next.rules }, 'settings saved')
+    this.#later(() => this.events.emit('settings', saved))
     return saved
   }
 

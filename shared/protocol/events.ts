@@ -14,6 +14,7 @@ import {
   type Trading,
   type WireError,
 } from './schemas.js'
+import { ShopSettings } from './settings.js'
 
 // Every request is an event whose last argument is an acknowledgement
 // callback; the answer is a Result. Requests are listed once here, with the
@@ -35,6 +36,8 @@ export const MERCHANT_REQUESTS = {
   'catalog:list': Empty,
   'drill:mismatch': DrillRequest,
   'key:rotate': KeyRotateRequest,
+  'settings:get': Empty,
+  'settings:save': ShopSettings,
 } as const
 
 export interface MerchantTrade {
@@ -56,6 +59,8 @@ export interface MerchantReplies {
   'catalog:list': { products: Product[] }
   'drill:mismatch': { tradingId: string }
   'key:rotate': { merchantKey: string }
+  'settings:get': { settings: ShopSettings }
+  'settings:save': { settings: ShopSettings }
 }
 
 type Requests<R, Q extends Record<keyof R, z.ZodType>> = {
@@ -82,6 +87,7 @@ export interface BuyerServerEvents {
 export interface MerchantServerEvents {
   'order:changed': (push: { trading: Trading; processing: Processing }) => void
   'catalog:changed': (push: { product: Product }) => void
+  'settings:changed': (push: { settings: ShopSettings }) => void
 }
 
 export const NAMESPACES = { buyer: '/buyer', merchant: '/merchant' } as const
