@@ -192,7 +192,7 @@ export class Seeds {
         tokens,
         trades: trades.map((t, i) => TradeRecord.from(t, i, requestOf.get(t.trading.tradingId))),
         requests: new Map(Object.entries(requests)),
-        feed: FeedLog.from(feed),
+        feed: FeedLog.from(feed, trades.map((t) => t.trading)),
       }
       const every = {
         tradeChunks: new Set(trades.map((_, i) => Math.floor(i / TRADES_PER_CHUNK))),

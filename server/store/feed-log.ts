@@ -8,15 +8,36 @@ import type { Undo } from './trade-record.js'
 const INFO = -1
 const STRAY = -2
 const HOLE = -3
+// an event whose trade is not one of the buyer's (kept by its ID)
+const ELSEWHERE = -1
 
-// A buyer's feed in memory: for each seq, the trade it reports on and
-// what of it. Two flat arrays instead of an object per event, which a
-// shop of many trades would hold by the hundred thousand; the events are
-// made when asked for. Only a drill's stray updates are kept whole.
+// A buyer's feed in memory: for each seq, which of the buyer's trades it
+// reports on (its place in the buyer's trades) and what of it, in two
+// typed arrays. A shop holds every buyer's feed, several events for each
+// trade; as numbers outside the JavaScript heap they cost 8 bytes an event
+// and nothing at all to the garbage collector, which as arrays of values
+// it visited on every full collection. Events are made when asked for.
+// Only a drill's stray updates are kept whole.
 export class FeedLog {
-  #ids: string[] = []
-  #what: number[] = []
+  #trades = new Int32Array(16)
+  #what = new Int32Array(16)
+  #length = 0
+  #elsewhere = new Map<number, string>()
   #strays = new Map<number, Processing>()
+
+  // `idOf` names the buyer's trade at a place in their trades.
+  constructor(private readonly idOf: (trade: number) => string | undefined) {}
+
+  // A log of these events, for the buyer whose trades are `trades`.
+  static from(
+    events: readonly StoredFeedEvent[],
+    trades: readonly { tradingId: string }[],
+  ): FeedLog {
+    const place = new Map(trades.map((t, i) => [t.tradingId, i]))
+    const log = new FeedLog((i) => trades[i]?.tradingId)
+    for (const ev of events) log.set(ev, 'tradingId' in ev ? place.get(ev.tradingId) : undefined)
+    return log
+  }
 
   // Throws for an event no log can hold.
   static check(ev: StoredFeedEvent): void {
@@ -28,30 +49,21 @@ export class FeedLog {
     }
   }
 
-  static from(events: readonly StoredFeedEvent[]): FeedLog {
-    const log = new FeedLog()
-    for (const ev of events) log.set(ev)
-    return log
-  }
-
   get length(): number {
-    return this.#ids.length
+    return this.#length
   }
 
   // The event with seq `i + 1`.
   at(i: number): StoredFeedEvent {
-    const what = this.#what[i]
     const seq = i + 1
-    if (what == null || what === HOLE) {
-      throw new Error(`[store] the feed has no event ${seq}`)
-    }
-    if (what === INFO) {
-      return { seq, type: 'trading:info', tradingId: this.#ids[i]! }
-    }
+    const what = i >= 0 && i < this.#length ? this.#what[i]! : HOLE
+    if (what === HOLE) throw new Error(`[store] the feed has no event ${seq}`)
     if (what === STRAY) {
       return { seq, type: 'trading:processing', stray: this.#strays.get(i)! }
     }
-    return { seq, type: 'trading:processing', tradingId: this.#ids[i]!, index: what }
+    const tradingId = this.#tradingId(i)
+    if (what === INFO) return { seq, type: 'trading:info', tradingId }
+    return { seq, type: 'trading:processing', tradingId, index: what }
   }
 
   slice(start: number, end = this.length): StoredFeedEvent[] {
@@ -62,43 +74,78 @@ export class FeedLog {
     return out
   }
 
-  // Sets the event at its seq (`tradingId`, when given, is the trade's own
-  // copy of its ID, so the log holds no second one). Returns how to put
-  // back what was there.
-  set(ev: StoredFeedEvent, tradingId?: string): Undo {
+  // Sets the event at its seq; `trade`, when given, is the place of the
+  // event's trade in the buyer's trades. Returns how to put back what was
+  // there.
+  set(ev: StoredFeedEvent, trade?: number): Undo {
     FeedLog.check(ev)
     const i = ev.seq - 1
-    const length = this.length
+    const length = this.#length
     const before = i < length
-      ? { id: this.#ids[i]!, what: this.#what[i]!, stray: this.#strays.get(i) }
+      ? {
+          trade: this.#trades[i]!,
+          what: this.#what[i]!,
+          elsewhere: this.#elsewhere.get(i),
+          stray: this.#strays.get(i),
+        }
       : null
-    for (let k = length; k < i; k++) this.#put(k, '', HOLE)
+    this.#grow(i + 1)
+    for (let k = length; k < i; k++) this.#put(k, ELSEWHERE, HOLE)
+    this.#elsewhere.delete(i)
+    this.#strays.delete(i)
     if ('stray' in ev) {
-      this.#put(i, '', STRAY)
+      this.#put(i, ELSEWHERE, STRAY)
       this.#strays.set(i, ev.stray)
     } else {
-      const id = tradingId != null && tradingId === ev.tradingId ? tradingId : ev.tradingId
-      this.#put(i, id, ev.type === 'trading:info' ? INFO : ev.index)
-      this.#strays.delete(i)
-    }
-    return () => {
-      if (before != null) {
-        this.#put(i, before.id, before.what)
-        if (before.stray != null) this.#strays.set(i, before.stray)
-        else this.#strays.delete(i)
+      const what = ev.type === 'trading:info' ? INFO : ev.index
+      if (trade != null && trade >= 0 && this.idOf(trade) === ev.tradingId) {
+        this.#put(i, trade, what)
+      } else {
+        this.#put(i, ELSEWHERE, what)
+        this.#elsewhere.set(i, ev.tradingId)
       }
-      this.#ids.length = length
-      this.#what.length = length
+    }
+    if (i >= length) this.#length = i + 1
+    return () => {
+      this.#elsewhere.delete(i)
+      this.#strays.delete(i)
+      if (before != null) {
+        this.#put(i, before.trade, before.what)
+        if (before.elsewhere != null) this.#elsewhere.set(i, before.elsewhere)
+        if (before.stray != null) this.#strays.set(i, before.stray)
+      }
+      this.#length = length
+      for (const k of this.#elsewhere.keys()) if (k >= length) this.#elsewhere.delete(k)
       for (const k of this.#strays.keys()) if (k >= length) this.#strays.delete(k)
     }
   }
 
-  #put(i: number, id: string, what: number): void {
-    this.#ids[i] = id
+  toJSON(): StoredFeedEvent[] {
+    return this.slice(0)
+  }
+
+  #tradingId(i: number): string {
+    const trade = this.#trades[i]!
+    const id = trade === ELSEWHERE ? this.#elsewhere.get(i) : this.idOf(trade)
+    if (id == null) throw new Error(`[store] feed event ${i + 1} names no trade`)
+    return id
+  }
+
+  #put(i: number, trade: number, what: number): void {
+    this.#trades[i] = trade
     this.#what[i] = what
   }
 
-  toJSON(): StoredFeedEvent[] {
-    return this.slice(0)
+  // Room for `n` events, doubling.
+  #grow(n: number): void {
+    if (n <= this.#what.length) return
+    let size = this.#what.length
+    while (size < n) size *= 2
+    const trades = new Int32Array(size)
+    trades.set(this.#trades.subarray(0, this.#length))
+    const what = new Int32Array(size)
+    what.set(this.#what.subarray(0, this.#length))
+    this.#trades = trades
+    this.#what = what
   }
 }

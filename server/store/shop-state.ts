@@ -61,7 +61,7 @@ export class ShopState {
       tokens: files.tokens,
       trades: [],
       requests: files.requests,
-      feed: new FeedLog(),
+      feed: new FeedLog((trade) => doc.trades[trade]?.tradingId),
     }
     this.buyers.set(id, doc)
     this.buyerByName.set(nameKey(doc.account.name), id)
@@ -244,11 +244,11 @@ export class ShopState {
     }
   }
 
-  // One feed event into the buyer's log, pointing at its trade's own copy
-  // of the trade's ID.
+  // One feed event into the buyer's log, pointing at its trade's place in
+  // the buyer's trades.
   #setFeedEvent(doc: BuyerState, ev: StoredFeedEvent): Undo {
-    const own = 'tradingId' in ev ? this.trades.get(ev.tradingId)?.tradingId : undefined
-    return doc.feed.set(ev, own)
+    const trade = 'tradingId' in ev ? this.trades.get(ev.tradingId)?.index : undefined
+    return doc.feed.set(ev, trade)
   }
 
   #setFeed(buyerId: string, doc: BuyerState, events: StoredFeedEvent[]): Undo {
