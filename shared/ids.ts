@@ -50,7 +50,16 @@ export function newUlid(prefix = ''): string {
   // 5 random bits per character: the low bits of one random byte each
   for (let i = 0; i < RANDOM_CHARS; i++) random[i] = CODES[pool[next + i]! & 31]!
   next += RANDOM_CHARS
-  if (prefix.length === 0) return String.fromCharCode(...timeCodes, ...random)
-  const head = Array.from(prefix, (c) => c.charCodeAt(0))
-  return String.fromCharCode(...head, ...timeCodes, ...random)
+  return String.fromCharCode(...codesOf(prefix), ...timeCodes, ...random)
+}
+
+const prefixCodes = new Map<string, number[]>()
+
+function codesOf(prefix: string): number[] {
+  let codes = prefixCodes.get(prefix)
+  if (codes == null) {
+    codes = Array.from(prefix, (c) => c.charCodeAt(0))
+    prefixCodes.set(prefix, codes)
+  }
+  return codes
 }

@@ -22,8 +22,10 @@ import { flat } from './flat-text.js'
 // the same order (tested against arbitrary ones).
 export type PackedTrading = string
 
-const TRADING_KEYS = 'tradingId,buyerId,placedAt,items,totalMinor,currency,shipTo,payment'
-const ITEM_KEYS = 'sku,name,quantity,unitPriceMinor'
+const TRADING_KEYS = ['tradingId', 'buyerId', 'placedAt', 'items', 'totalMinor', 'currency', 'shipTo', 'payment']
+const ITEM_KEYS = ['sku', 'name', 'quantity', 'unitPriceMinor']
+const SHIP_TO_KEYS = ['name', 'address']
+const PAYMENT_KEYS = ['method']
 
 export function packTrading(t: Trading): PackedTrading {
   if (!plainShape(t)) return flat(JSON.stringify(t))
@@ -68,11 +70,20 @@ export function unpackTrading(packed: PackedTrading, tradingId: string, buyerId:
 }
 
 function plainShape(t: Trading): boolean {
-  return Object.keys(t).join() === TRADING_KEYS &&
+  return keysAre(t, TRADING_KEYS) &&
     typeof t.tradingId === 'string' && typeof t.buyerId === 'string' &&
     typeof t.placedAt === 'string' &&
     Array.isArray(t.items) &&
-    t.items.every((i) => Object.keys(i).join() === ITEM_KEYS) &&
-    Object.keys(t.shipTo).join() === 'name,address' &&
-    Object.keys(t.payment).join() === 'method'
+    t.items.every((i) => keysAre(i, ITEM_KEYS)) &&
+    keysAre(t.shipTo, SHIP_TO_KEYS) &&
+    keysAre(t.payment, PAYMENT_KEYS)
+}
+
+// Whether the object's own fields are exactly these, in this order.
+function keysAre(value: object, keys: readonly string[]): boolean {
+  let k = 0
+  for (const name in value) {
+    if (name !== keys[k++]) return false
+  }
+  return k === keys.length
 }

@@ -3,11 +3,9 @@ import { FeedLog } from './feed-log.js'
 import type {
   BuyerFiles,
   BuyerState,
-  PackedTrade,
   ShopRecord,
   StockLevel,
   StoredFeedEvent,
-  StoredTrade,
 } from './records.js'
 import { TradeRecord, type Undo } from './trade-record.js'
 import { TradeIndex } from './trade-index.js'

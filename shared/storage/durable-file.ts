@@ -22,7 +22,7 @@ export async function writeFileDurably(
   data: string | Uint8Array,
   fs: FsLayer = nodeFs,
 ): Promise<void> {
-  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`)
+  const tmp = join(dirname(path), tempName(basename(path)))
   const bytes = typeof data === 'string' ? Buffer.from(data) : data
   const handle = await fs.open(tmp, 'w')
   try {
@@ -65,7 +65,7 @@ export async function writeFilesDurably(
 ): Promise<void> {
   const files = groups.flat()
   if (files.length === 0) return
-  const tmp = (name: string) => join(folder, `.${name}.${process.pid}.tmp`)
+  const tmp = (name: string) => join(folder, tempName(name))
   const opened: StorageHandle[] = []
   try {
     for (const f of files) {
@@ -107,22 +107,27 @@ export async function syncFolder(
   }
 }
 
+// The temporary file a write of `name` by this process goes through.
+function tempName(name: string, pid = process.pid): string {
+  return `.${name}.${pid}.tmp`
+}
+
 // A temporary file of writeFileDurably, left behind by a process that
 // was killed mid-write: never the only copy of anything.
 export function isLeftoverTemp(name: string): boolean {
   return name.startsWith('.') && name.endsWith('.tmp')
 }
 
-// Removes the temporary files a killed write left beside `path` (named
-// `.<file>.<pid>.tmp`), but not those of a process still running, which
-// may be writing it now.
+// Removes the temporary files a killed write left beside `path` (see
+// tempName), but not those of a process still running, which may be
+// writing it now.
 export async function removeLeftoverTempsOf(path: string, fs: FsLayer = nodeFs): Promise<void> {
   const folder = dirname(path)
-  const prefix = `.${basename(path)}.`
+  const file = basename(path)
   for (const name of await readdir(folder)) {
-    if (!name.startsWith(prefix) || !isLeftoverTemp(name)) continue
-    const pid = Number(name.slice(prefix.length, -'.tmp'.length))
-    if (Number.isInteger(pid) && pid > 0 && isRunning(pid)) continue
+    const pid = Number.parseInt(name.slice(file.length + 2), 10)
+    if (!Number.isInteger(pid) || name !== tempName(file, pid)) continue
+    if (pid > 0 && isRunning(pid)) continue
     await fs.remove(join(folder, name))
   }
 }
